@@ -22,6 +22,8 @@ export interface DecodeInput {
   companion?: CompanionCookie[];
   /** a hint such as `django` or `php-session`; unknown hints are ignored */
   format?: string;
+  /** server-side data behind an opaque id (e.g. a PHP `sess_<id>` file): text and/or base64 of the raw bytes */
+  serverRecord?: { content?: string | null; contentBase64?: string | null };
 }
 
 export interface DecodeResult {
@@ -34,6 +36,10 @@ export interface DecodeResult {
   timestamp: number | null;
   expired: boolean | null;
   expiresAt?: number | null;
+  /** JWT: the decoded JOSE header */
+  header?: Json;
+  /** Rails: the `_rails` metadata of the value, `{exp, pur}`, or null when there is none / it cannot be read */
+  envelope?: Json | null;
   /** index into `secrets` of the secret that verified */
   secretIndex?: number | null;
   /** salt / purpose / algorithm that verified, when the decoder had to search for it */
