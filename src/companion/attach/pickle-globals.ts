@@ -1,0 +1,114 @@
+// Rebuilds the few Python objects a Django session can hold (datetime, date, timedelta, timezone, Decimal,
+// set) from their pickled reduce form; anything else becomes an inert `{"$object": …}` description, so a
+// session holding a custom class is still shown instead of failing the whole load.
+import type { Json } from '../../core/protocol/index.ts';
+import { base64Encode } from '../../core/util/bytes.ts';
+
+export const UTC = Symbol('utc');
+/** A Python object the reader could not turn into JSON-compatible data. */
+export interface PyObject { $object: string; args: unknown[]; state?: unknown }
+export interface PyTimezone { $tz: number } // offset in seconds
+
+export type PyValue = unknown;
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+function formatOffset(seconds: number): string {
+  const sign = seconds < 0 ? '-' : '+';
+  const abs = Math.abs(seconds);
+  return `${sign}${pad(Math.floor(abs / 3600))}:${pad(Math.floor((abs % 3600) / 60))}`;
+}
+
+function offsetOf(tz: unknown): number | null {
+  if (tz === UTC) return 0;
+  if (tz && typeof tz === 'object' && '$tz' in tz) return (tz as PyTimezone).$tz;
+  return null;
+}
+
+/** datetime's pickle state: 10 bytes, year big-endian, then month..second, microseconds as 3 bytes. */
+function buildDatetime(args: unknown[]): Json {
+  const b = args[0];
+  if (!(b instanceof Uint8Array) || b.length !== 10) throw new Error('pickle: unsupported datetime state');
+  const year = (b[0] << 8) | b[1];
+  const us = (b[7] << 16) | (b[8] << 8) | b[9];
+  let iso = `${pad(year, 4)}-${pad(b[2] & 0x7f)}-${pad(b[3])}T${pad(b[4])}:${pad(b[5])}:${pad(b[6])}`;
+  if (us) iso += '.' + pad(us, 6);
+  const offset = offsetOf(args[1]);
+  if (offset !== null) iso += formatOffset(offset);
+  return { $datetime: iso };
+}
+
+function buildDate(args: unknown[]): Json {
+  const b = args[0];
+  if (!(b instanceof Uint8Array) || b.length !== 4) throw new Error('pickle: unsupported date state');
+  return { $date: `${pad((b[0] << 8) | b[1], 4)}-${pad(b[2])}-${pad(b[3])}` };
+}
+
+function timedeltaSeconds(args: unknown[]): number {
+  const [days = 0, seconds = 0, micro = 0] = args.map(Number);
+  return days * 86400 + seconds + micro / 1e6;
+}
+
+type Builder = (args: unknown[]) => unknown;
+
+const BUILDERS: Record<string, Builder> = {
+  'datetime.datetime': buildDatetime,
+  'datetime.date': buildDate,
+  'datetime.timedelta': (args) => ({ $timedelta: timedeltaSeconds(args) }),
+  'datetime.timezone': (args) => {
+    const delta = args[0] as { $timedelta?: number } | undefined;
+    return { $tz: delta?.$timedelta ?? 0 } satisfies PyTimezone;
+  },
+  'pytz._UTC': () => UTC,
+  'pytz.utc': () => UTC,
+  'django.utils.timezone.utc': () => UTC,
+  'decimal.Decimal': (args) => ({ $decimal: String(args[0]) }),
+  'builtins.set': (args) => [...((args[0] as unknown[]) ?? [])],
+  'builtins.frozenset': (args) => [...((args[0] as unknown[]) ?? [])],
+  'builtins.list': (args) => [...((args[0] as unknown[]) ?? [])],
+  'builtins.dict': () => new Map(),
+  'collections.OrderedDict': () => new Map(),
+  'builtins.bytearray': (args) => args[0] instanceof Uint8Array ? args[0] : new Uint8Array(0),
+  // copyreg's object reconstructor: the class is the first argument
+  'copyreg._reconstructor': (args) => ({ $object: describe(args[0]), args: args.slice(1) } satisfies PyObject),
+  'copy_reg._reconstructor': (args) => ({ $object: describe(args[0]), args: args.slice(1) } satisfies PyObject),
+};
+
+function describe(value: unknown): string {
+  return value && typeof value === 'object' && 'global' in value ? String((value as { global: string }).global) : 'object';
+}
+
+/** A reference to a module-level name, produced by GLOBAL / STACK_GLOBAL. */
+export interface PyGlobal { global: string }
+
+export function callGlobal(fn: unknown, args: unknown[]): unknown {
+  const name = describe(fn);
+  const builder = BUILDERS[name];
+  if (builder) return builder(args);
+  if (name === 'pytz._UTC' || name.endsWith('.utc')) return UTC;
+  return { $object: name, args } satisfies PyObject;
+}
+
+/** Convert reader values to JSON: Maps to objects (keys stringified), bytes to base64, tz markers dropped. */
+export function toJson(value: unknown): Json {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : { $float: String(value) };
+  if (typeof value === 'bigint') {
+    const n = Number(value);
+    return Number.isSafeInteger(n) ? n : { $int: value.toString() };
+  }
+  if (value instanceof Uint8Array) return { $bytes_b64: base64Encode(value) };
+  if (value instanceof Map) {
+    const out: Record<string, Json> = {};
+    for (const [k, v] of value) out[String(toJson(k))] = toJson(v);
+    return out;
+  }
+  if (Array.isArray(value)) return value.map(toJson);
+  if (value === UTC) return { $tz: 0 };
+  if (typeof value === 'object') {
+    const out: Record<string, Json> = {};
+    for (const [k, v] of Object.entries(value as object)) out[k] = toJson(v);
+    return out;
+  }
+  return String(value);
+}

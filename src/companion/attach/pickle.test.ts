@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { readPickle, PickleError } from './pickle.ts';
+
+// Python writes the pickles, so the reader is checked against the real format, not against our idea of it.
+function pythonPickle(expr: string, protocol: number): Uint8Array {
+  const code = `import pickle,sys,datetime,decimal\nsys.stdout.buffer.write(pickle.dumps(${expr}, ${protocol}))`;
+  const out = spawnSync('/usr/bin/python3', ['-c', code]);
+  if (out.status !== 0) throw new Error(out.stderr.toString());
+  return new Uint8Array(out.stdout);
+}
+
+const SESSION = `{'_auth_user_id': '42', 'cart': ['apple', 'pear', 'apple'], 'n': 7, 'neg': -300, 'big': 2**70,
+  'f': 90.5, 'ok': True, 'no': False, 'none': None, 'prefs': {'theme': 'dark', 'nested': {'size': 12}},
+  't': (1, 'two'), 'uni': 'caf\\u00e9 \\u2603 \\U0001F600', 'b': b'\\x00\\xff', 'long': 'x' * 300}`;
+
+const EXPECTED = {
+  _auth_user_id: '42', cart: ['apple', 'pear', 'apple'], n: 7, neg: -300, big: { $int: String(2n ** 70n) },
+  f: 90.5, ok: true, no: false, none: null, prefs: { theme: 'dark', nested: { size: 12 } },
+  t: [1, 'two'], uni: 'café ☃ 😀', b: { $bytes_b64: 'AP8=' }, long: 'x'.repeat(300),
+};
+
+describe('readPickle', () => {
+  for (const protocol of [0, 1, 2, 3, 4, 5]) {
+    it(`reads a session dict written with protocol ${protocol}`, () => {
+      const expected = protocol < 3 ? { ...EXPECTED, b: expect.anything() } : EXPECTED;
+      expect(readPickle(pythonPickle(SESSION, protocol))).toEqual(expected);
+    });
+  }
+
+  it('rebuilds aware and naive datetimes, dates, timedeltas and decimals', () => {
+    const expr = `{'aware': datetime.datetime(2026, 11, 30, 4, 5, 6, 7, tzinfo=datetime.timezone.utc),
+      'plus2': datetime.datetime(2026, 1, 2, 3, 4, 5, tzinfo=datetime.timezone(datetime.timedelta(hours=2))),
+      'naive': datetime.datetime(1999, 12, 31, 23, 59, 59), 'day': datetime.date(2026, 2, 3),
+      'span': datetime.timedelta(days=1, seconds=5, microseconds=500000), 'price': decimal.Decimal('1.50')}`;
+    expect(readPickle(pythonPickle(expr, 5))).toEqual({
+      aware: { $datetime: '2026-11-30T04:05:06.000007+00:00' },
+      plus2: { $datetime: '2026-01-02T03:04:05+02:00' },
+      naive: { $datetime: '1999-12-31T23:59:59' },
+      day: { $date: '2026-02-03' },
+      span: { $timedelta: 86405.5 },
+      price: { $decimal: '1.50' },
+    });
+  });
+
+  it('keeps shared references (memo) intact', () => {
+    const out = readPickle(pythonPickle(`(lambda l: {'a': l, 'b': l})(['x'])`, 4));
+    expect(out).toEqual({ a: ['x'], b: ['x'] });
+  });
+
+  it('describes unknown classes instead of executing or failing', () => {
+    const out = readPickle(pythonPickle(`__import__('fractions').Fraction(1, 3)`, 4)) as Record<string, unknown>;
+    expect(out.$object).toBe('fractions.Fraction');
+  });
+
+  it('rejects truncated, unknown and non-pickle input with a clear PickleError', () => {
+    const good = pythonPickle(`{'a': 1}`, 5);
+    expect(() => readPickle(good.subarray(0, good.length - 3))).toThrow(PickleError);
+    expect(() => readPickle(new Uint8Array([0x80, 0x05, 0xff]))).toThrow(/unsupported opcode 0xff/);
+    expect(() => readPickle(new TextEncoder().encode('this-is-not-valid'))).toThrow(PickleError);
+    expect(() => readPickle(new Uint8Array([0x80, 0x09]))).toThrow(/protocol 9/);
+    expect(() => readPickle(new Uint8Array([]))).toThrow(/truncated/);
+  });
+});
