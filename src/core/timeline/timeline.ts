@@ -1,0 +1,71 @@
+// A tab's bounded event history. Sequence numbers keep increasing across drops, clears and worker
+// restarts so a reconnecting panel can ask for "everything after seq N" and detect what it missed.
+import type { NewTimelineEvent, TimelineEvent } from '../protocol/index.ts';
+import { RingBuffer } from './ring-buffer.ts';
+
+export const DEFAULT_TIMELINE_LIMIT = 5000;
+
+/** What persistence stores for a tab. */
+export interface TimelineData { nextSeq: number; dropped: number; events: TimelineEvent[] }
+
+export class Timeline {
+  private buffer: RingBuffer<TimelineEvent>;
+  private nextSeq = 1;
+  private droppedCount = 0;
+
+  constructor(limit = DEFAULT_TIMELINE_LIMIT) {
+    this.buffer = new RingBuffer(limit);
+  }
+
+  get dropped(): number { return this.droppedCount; }
+  get size(): number { return this.buffer.size; }
+  get limit(): number { return this.buffer.limit; }
+  /** seq of the newest event ever pushed (0 when none) */
+  get lastSeq(): number { return this.nextSeq - 1; }
+
+  push(event: NewTimelineEvent): TimelineEvent {
+    const stored = { ...event, seq: this.nextSeq++ } as TimelineEvent;
+    if (this.buffer.push(stored) !== undefined) this.droppedCount++;
+    return stored;
+  }
+
+  all(): TimelineEvent[] { return this.buffer.toArray(); }
+
+  /** Events with seq > `seq`, oldest first. */
+  since(seq: number): TimelineEvent[] {
+    if (seq >= this.lastSeq) return [];
+    const all = this.buffer.toArray();
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (all[mid].seq <= seq) lo = mid + 1; else hi = mid;
+    }
+    return all.slice(lo);
+  }
+
+  setLimit(limit: number): void {
+    if (limit === this.buffer.limit) return;
+    const { buffer, evicted } = this.buffer.resized(limit);
+    this.buffer = buffer;
+    this.droppedCount += evicted;
+  }
+
+  /** A user-requested clear: not counted in `dropped`, which reports loss to the bound. */
+  clear(): void { this.buffer.clear(); }
+
+  /** A bounded copy for persistence: the newest `maxEvents`, with the rest counted as dropped. */
+  toData(maxEvents = this.buffer.limit): TimelineData {
+    const events = this.buffer.last(maxEvents);
+    return { nextSeq: this.nextSeq, dropped: this.droppedCount + (this.buffer.size - events.length), events };
+  }
+
+  static fromData(data: TimelineData, limit = DEFAULT_TIMELINE_LIMIT): Timeline {
+    const t = new Timeline(limit);
+    for (const e of data.events) if (t.buffer.push(e) !== undefined) t.droppedCount++;
+    t.droppedCount += data.dropped;
+    const maxSeq = data.events.length ? data.events[data.events.length - 1].seq : 0;
+    t.nextSeq = Math.max(data.nextSeq, maxSeq + 1);
+    return t;
+  }
+}
