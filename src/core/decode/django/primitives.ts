@@ -1,0 +1,92 @@
+// Building blocks of django.core.signing (Django 3.2): base62 timestamps, salted HMAC signatures, object payloads.
+import type { Json } from '../../protocol/index.ts';
+import { base64Decode, base64UrlEncode, utf8Decode, utf8Encode } from '../../util/bytes.ts';
+import { digest, hmac, type HashName } from '../../util/crypto.ts';
+import { pythonJsonDumps } from '../../util/python-json.ts';
+import { deflateZlib, inflateCapped } from '../../util/zlib.ts';
+
+export type DjangoAlgorithm = 'sha256' | 'sha1';
+
+const HASH: Record<DjangoAlgorithm, HashName> = { sha256: 'SHA-256', sha1: 'SHA-1' };
+const B62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+export function b62Encode(n: number): string {
+  if (!Number.isSafeInteger(n)) throw new RangeError('base62 needs a safe integer');
+  if (n === 0) return '0';
+  let sign = '', out = '';
+  if (n < 0) { sign = '-'; n = -n; }
+  while (n > 0) { out = B62[n % 62] + out; n = Math.floor(n / 62); }
+  return sign + out;
+}
+
+/** Returns null for text that Django's b62_decode would reject. */
+export function b62Decode(text: string): number | null {
+  const negative = text.startsWith('-');
+  const digits = negative ? text.slice(1) : text;
+  if (digits.length === 0 || digits.length > 9) return null;
+  let n = 0;
+  for (const ch of digits) {
+    const v = B62.indexOf(ch);
+    if (v < 0) return null;
+    n = n * 62 + v;
+  }
+  return negative ? -n : n;
+}
+
+/** salted_hmac(salt + "signer", value, secret): HMAC keyed by hash(salt + "signer" + secret), b64url. */
+export async function djangoSignature(value: string, secret: string, salt: string, algorithm: DjangoAlgorithm = 'sha256'): Promise<string> {
+  const hash = HASH[algorithm];
+  const key = await digest(hash, salt + 'signer' + secret);
+  return base64UrlEncode(await hmac(hash, key, value));
+}
+
+/** The object payload of dumps/sign_object: compact ASCII JSON, zlib only when it saves at least 2 bytes. */
+export function encodeDjangoObject(obj: unknown, compress: boolean): string {
+  const data = utf8Encode(pythonJsonDumps(obj, { separators: [',', ':'], ensureAscii: true }));
+  if (compress) {
+    const packed = deflateZlib(data);
+    if (packed.length < data.length - 1) return '.' + base64UrlEncode(packed);
+  }
+  return base64UrlEncode(data);
+}
+
+export class PayloadError extends Error {}
+
+/** Reverses encodeDjangoObject; throws PayloadError (bad base64, zlib or JSON, or an inflation bomb). */
+export function decodeDjangoObject(payload: string): { value: Json; compressed: boolean } {
+  const compressed = payload.startsWith('.');
+  const raw = base64Decode(compressed ? payload.slice(1) : payload);
+  if (!raw) throw new PayloadError('payload is not URL-safe base64');
+  let data: Uint8Array;
+  try {
+    data = compressed ? inflateCapped(raw) : raw;
+  } catch (err) {
+    throw new PayloadError((err as Error).message);
+  }
+  // Django reads the JSON bytes as latin-1; its output is ASCII, so UTF-8 decoding of it is the same text.
+  let text: string;
+  try { text = utf8Decode(data); } catch { text = latin1(data); }
+  try {
+    return { value: parsePythonJson(text), compressed };
+  } catch (err) {
+    throw new PayloadError(`payload is not JSON: ${(err as Error).message}`);
+  }
+}
+
+export function latin1(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += String.fromCharCode(b);
+  return out;
+}
+
+/** JSON.parse plus Python's NaN/Infinity/-Infinity literals (json.dumps emits them by default). */
+export function parsePythonJson(text: string): Json {
+  try {
+    return JSON.parse(text) as Json;
+  } catch (err) {
+    if (!/NaN|Infinity/.test(text)) throw err;
+    const marked = text.replace(/("(?:[^"\\]|\\.)*")|-?Infinity|NaN/g, (m, str) => str ?? `"\u0000${m}"`);
+    // Non-finite floats cannot live in a Json value; they are shown as their Python spelling.
+    return JSON.parse(marked, (_k, v) => (typeof v === 'string' && v.startsWith('\u0000') ? v.slice(1) : v)) as Json;
+  }
+}
