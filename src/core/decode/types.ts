@@ -22,8 +22,11 @@ export interface DecodeInput {
   companion?: CompanionCookie[];
   /** a hint such as `django` or `php-session`; unknown hints are ignored */
   format?: string;
-  /** server-side data behind an opaque id (e.g. a PHP `sess_<id>` file): text and/or base64 of the raw bytes */
-  serverRecord?: { content?: string | null; contentBase64?: string | null };
+  /**
+   * server-side data behind an opaque id (e.g. a PHP `sess_<id>` file): text and/or base64 of the raw bytes.
+   * Other fields follow the vectors' `serverRecord` (Django `sessionData`, cache `valueBase64` + `valueEncoding`).
+   */
+  serverRecord?: { content?: string | null; contentBase64?: string | null; [field: string]: Json | undefined };
 }
 
 export interface DecodeResult {
