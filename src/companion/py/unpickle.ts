@@ -1,0 +1,129 @@
+// pickle.loads for what caches hold for sessions: protocol 2-5 dicts, lists, tuples, str, int, float, bool,
+// None and datetimes (with datetime.timezone or pytz UTC). Anything else is refused with PickleError.
+import { PyDateTime, PyFloat, pyInt, type PyValue } from './value.ts';
+
+export class PickleError extends Error {}
+
+type Item = PyValue | Uint8Array | Global | typeof MARK;
+interface Global { global: string }
+const MARK = Symbol('mark');
+
+class Reader {
+  i = 0;
+  view: DataView;
+  constructor(readonly b: Uint8Array) { this.view = new DataView(b.buffer, b.byteOffset, b.byteLength); }
+  need(n: number): void { if (this.i + n > this.b.length) throw new PickleError('pickle data was truncated'); }
+  u8(): number { this.need(1); return this.b[this.i++]; }
+  uint(n: number): number { this.need(n); let v = 0; for (let k = n - 1; k >= 0; k--) v = v * 256 + this.b[this.i + k]; this.i += n; return v; }
+  bytes(n: number): Uint8Array { this.need(n); const out = this.b.subarray(this.i, this.i + n); this.i += n; return out; }
+  text(n: number): string { return new TextDecoder('utf-8', { fatal: true }).decode(this.bytes(n)); }
+  line(): string { const end = this.b.indexOf(0x0a, this.i); if (end < 0) throw new PickleError('truncated line'); const s = new TextDecoder().decode(this.b.subarray(this.i, end)); this.i = end + 1; return s; }
+}
+
+function fromTwos(b: Uint8Array): number | bigint {
+  let n = 0n;
+  for (let k = b.length - 1; k >= 0; k--) n = (n << 8n) | BigInt(b[k]);
+  if (b.length && b[b.length - 1] & 0x80) n -= 1n << BigInt(8 * b.length);
+  return pyInt(n);
+}
+
+function reduce(fn: Item, args: Item): PyValue | Global {
+  const name = (fn as Global).global;
+  const a = args as Item[];
+  if (name === 'pytz._UTC' || name === 'pytz.utc') return { global: 'tz:pytz-utc' };
+  if (name === 'datetime.timedelta') return { global: `td:${Number(a[0] ?? 0) * 86400 + Number(a[1] ?? 0) + Number(a[2] ?? 0) / 1e6}` };
+  if (name === 'datetime.timezone') return { global: `tz:${(a[0] as Global).global.slice(3)}` };
+  if (name === 'datetime.datetime' && a[0] instanceof Uint8Array) return decodeDateTime(a[0], a[1] as Global | undefined);
+  throw new PickleError(`unsupported pickled object ${name}`);
+}
+
+function decodeDateTime(b: Uint8Array, tz: Global | undefined | null): PyDateTime {
+  if (b.length !== 10) throw new PickleError('bad datetime state');
+  const ms = Date.UTC((b[0] << 8) | b[1], b[2] - 1, b[3], b[4], b[5], b[6]);
+  const local = ms * 1000 + ((b[7] << 16) | (b[8] << 8) | b[9]);
+  if (!tz || !tz.global) return new PyDateTime(local, null);
+  const spec = tz.global.slice(3);
+  if (spec === 'pytz-utc') return new PyDateTime(local, 'pytz-utc');
+  const off = Number(spec);
+  return new PyDateTime(local - off * 1e6, off === 0 ? 'utc' : off);
+}
+
+function popMark(stack: Item[]): Item[] {
+  const at = stack.lastIndexOf(MARK);
+  if (at < 0) throw new PickleError('MARK not found');
+  return stack.splice(at).slice(1);
+}
+
+export function pickleLoads(data: Uint8Array): PyValue {
+  try {
+    return run(data);
+  } catch (err) {
+    if (err instanceof PickleError) throw err;
+    throw new PickleError(`unreadable pickle: ${(err as Error).message}`);
+  }
+}
+
+function run(data: Uint8Array): PyValue {
+  const r = new Reader(data);
+  const stack: Item[] = [];
+  const memo: Item[] = [];
+  const top = (): Item => { if (!stack.length) throw new PickleError('stack underflow'); return stack[stack.length - 1]; };
+  const pop = (): Item => { if (!stack.length) throw new PickleError('stack underflow'); return stack.pop()!; };
+  for (;;) {
+    const op = r.u8();
+    switch (op) {
+      case 0x80: r.u8(); break;
+      case 0x95: r.uint(8); break;
+      case 0x2e: { const v = pop(); if (v instanceof Uint8Array || v === MARK || (v && typeof v === 'object' && 'global' in v)) throw new PickleError('unsupported top-level value'); return v as PyValue; }
+      case 0x28: stack.push(MARK); break;
+      case 0x7d: stack.push(new Map()); break;
+      case 0x5d: stack.push([]); break;
+      case 0x29: stack.push([]); break;
+      case 0x4e: stack.push(null); break;
+      case 0x88: stack.push(true); break;
+      case 0x89: stack.push(false); break;
+      case 0x4b: stack.push(r.u8()); break;
+      case 0x4d: stack.push(r.uint(2)); break;
+      case 0x4a: stack.push(r.view.getInt32((r.i += 4) - 4, true)); break;
+      case 0x8a: stack.push(fromTwos(r.bytes(r.u8()))); break;
+      case 0x8b: stack.push(fromTwos(r.bytes(r.uint(4)))); break;
+      case 0x47: stack.push(new PyFloat(r.view.getFloat64((r.i += 8) - 8, false))); break;
+      case 0x8c: stack.push(r.text(r.u8())); break;
+      case 0x58: stack.push(r.text(r.uint(4))); break;
+      case 0x8d: stack.push(r.text(r.uint(8))); break;
+      case 0x43: stack.push(r.bytes(r.u8())); break;
+      case 0x42: stack.push(r.bytes(r.uint(4))); break;
+      case 0x94: memo.push(top()); break;
+      case 0x71: memo[r.u8()] = top(); break;
+      case 0x72: memo[r.uint(4)] = top(); break;
+      case 0x68: stack.push(memoGet(memo, r.u8())); break;
+      case 0x6a: stack.push(memoGet(memo, r.uint(4))); break;
+      case 0x73: { const v = pop(), k = pop(); setItem(top(), k, v); break; }
+      case 0x75: { const items = popMark(stack); for (let k = 0; k < items.length; k += 2) setItem(top(), items[k], items[k + 1]); break; }
+      case 0x61: { const v = pop(); asList(top()).push(v as PyValue); break; }
+      case 0x65: { const items = popMark(stack); asList(top()).push(...(items as PyValue[])); break; }
+      case 0x74: stack.push(popMark(stack) as PyValue[]); break;
+      case 0x85: stack.push([pop()] as PyValue[]); break;
+      case 0x86: { const b = pop(), a = pop(); stack.push([a, b] as PyValue[]); break; }
+      case 0x87: { const c = pop(), b = pop(), a = pop(); stack.push([a, b, c] as PyValue[]); break; }
+      case 0x93: { const name = pop(), mod = pop(); stack.push({ global: `${String(mod)}.${String(name)}` }); break; }
+      case 0x63: { const mod = r.line(); stack.push({ global: `${mod}.${r.line()}` }); break; }
+      case 0x52: { const args = pop(), fn = pop(); stack.push(reduce(fn, args) as Item); break; }
+      default: throw new PickleError(`unsupported pickle opcode 0x${op.toString(16)}`);
+    }
+  }
+}
+
+function memoGet(memo: Item[], idx: number): Item {
+  if (!(idx in memo)) throw new PickleError(`memo key ${idx} missing`);
+  return memo[idx];
+}
+function asList(x: Item): PyValue[] {
+  if (!Array.isArray(x)) throw new PickleError('APPEND to a non-list');
+  return x;
+}
+function setItem(d: Item, k: Item, v: Item): void {
+  if (!(d instanceof Map)) throw new PickleError('SETITEM on a non-dict');
+  if (typeof k !== 'string') throw new PickleError('only str dict keys are supported');
+  d.set(k, v as PyValue);
+}

@@ -1,0 +1,71 @@
+// Python values as Django's session machinery sees them. JSON alone cannot tell 1 from 1.0, reorders
+// integer-like object keys and has no datetime, and each of those is visible in Django's output.
+import { PyFloat } from '../../core/util/python-json.ts';
+
+export { PyFloat };
+
+/** A datetime: microseconds since the epoch (UTC instant when aware) plus its tzinfo flavour. */
+export class PyDateTime {
+  constructor(
+    readonly micros: number,
+    /** null = naive; 'utc' = datetime.timezone.utc; 'pytz-utc' = pytz.utc (Django 3.2's timezone.now()); number = fixed offset in seconds */
+    readonly tz: null | 'utc' | 'pytz-utc' | number,
+  ) {}
+
+  get seconds(): number { return this.micros / 1e6; }
+}
+
+export type PyDict = Map<string, PyValue>;
+export type PyValue = null | boolean | number | bigint | PyFloat | string | PyValue[] | PyDict | PyDateTime;
+
+export const isDict = (v: unknown): v is PyDict => v instanceof Map;
+
+/** Python truthiness. */
+export function isTruthy(v: PyValue | undefined): boolean {
+  if (v === null || v === undefined || v === false) return false;
+  if (typeof v === 'number') return v !== 0;
+  if (typeof v === 'bigint') return v !== 0n;
+  if (v instanceof PyFloat) return v.value !== 0;
+  if (typeof v === 'string' || Array.isArray(v)) return v.length > 0;
+  if (v instanceof Map) return v.size > 0;
+  return true;
+}
+
+/** Numeric value of an int/float/bool for arithmetic; null for anything else (Python would raise TypeError). */
+export function toNumber(v: PyValue | undefined): number | null {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (typeof v === 'bigint') return Number(v);
+  if (v instanceof PyFloat) return v.value;
+  return null;
+}
+
+/** Deep copy: what a pickling cache hands back is never the object that was stored. */
+export function clonePy<T extends PyValue>(v: T): T {
+  if (Array.isArray(v)) return v.map(clonePy) as T;
+  if (v instanceof Map) return new Map([...v].map(([k, x]) => [k, clonePy(x)])) as T;
+  return v;
+}
+
+export function pyTypeName(v: PyValue): string {
+  if (v === null) return 'NoneType';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'number' || typeof v === 'bigint') return 'int';
+  if (v instanceof PyFloat) return 'float';
+  if (typeof v === 'string') return 'str';
+  if (Array.isArray(v)) return 'list';
+  if (v instanceof Map) return 'dict';
+  return 'datetime';
+}
+
+export function containsDateTime(v: PyValue): boolean {
+  if (v instanceof PyDateTime) return true;
+  if (Array.isArray(v)) return v.some(containsDateTime);
+  if (v instanceof Map) return [...v.values()].some(containsDateTime);
+  return false;
+}
+
+/** Python ints stay JS numbers while exact; beyond that they are bigints. */
+export function pyInt(n: bigint): number | bigint {
+  return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n;
+}
