@@ -36,6 +36,9 @@ export class MemoryCookies implements CookiesPort {
 
   onChanged(listener: (change: CookieChange) => void): void { this.listeners.push(listener); }
 
+  /** A stopped worker's listeners die with it: call before starting a new background on this store. */
+  detachListeners(): void { this.listeners = []; }
+
   /** Stores like the browser does: an existing cookie is first removed with cause 'overwrite'. */
   store(cookie: CookieRecord): void {
     const key = cookieKeyString(cookieKeyOf(cookie));

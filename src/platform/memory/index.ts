@@ -1,7 +1,7 @@
 import type { BackgroundPlatform } from '../types.ts';
 import { ManualClock } from './clock.ts';
 import { MemoryCookies } from './cookies.ts';
-import { MemoryMessaging } from './messaging.ts';
+import { MemoryMessaging, MemoryPort } from './messaging.ts';
 import { MemoryArea } from './storage.ts';
 import { MemoryTabs } from './tabs.ts';
 import { MemoryTraffic } from './traffic.ts';
