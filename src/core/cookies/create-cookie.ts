@@ -1,0 +1,96 @@
+// Turns a parsed Set-Cookie into the cookie a browser would create, or the reasons it refuses
+// (Chrome's CanonicalCookie::Create checks; RFC 6265bis §5.7 steps 1-22 before the store is touched).
+import { defaultPath, resolveCookieDomain } from './cookie-scope.ts';
+import { isSecureOrigin, parseUrl, siteForUrl } from './hosts.ts';
+import type { CookiePartitionKey, ExclusionReason, ParsedSetCookie, SameSiteStatus, StoredCookie } from './types.ts';
+
+export const MAX_COOKIE_AGE_MS = 400 * 24 * 60 * 60 * 1000;
+const HTTP_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:']);
+
+export interface CreateOptions {
+  url: string | URL;
+  now: number;
+  partitionKey?: CookiePartitionKey;
+  fromScript?: boolean;
+}
+
+export interface CreatedCookie {
+  cookie?: StoredCookie;
+  reasons: ExclusionReason[];
+  warnings: string[];
+  /** True when the cookie's expiry is at or before `now`: storing it deletes the equivalent cookie. */
+  expired: boolean;
+}
+
+const SAME_SITE: Record<ParsedSetCookie['sameSite'], SameSiteStatus> = {
+  strict: 'strict', lax: 'lax', none: 'no_restriction', unspecified: 'unspecified', invalid: 'unspecified',
+};
+
+/** Syntax-level rejections; Chrome reports these alone because no cookie could be built. */
+function syntaxReasons(p: ParsedSetCookie): ExclusionReason[] {
+  const reasons: ExclusionReason[] = [];
+  if (p.problems.includes('control-character')) reasons.push('DisallowedCharacter');
+  else if (p.problems.includes('no-content')) reasons.push('NoCookieContent');
+  if (p.problems.includes('name-value-oversize')) reasons.push('NameValuePairExceedsMaxSize');
+  return reasons;
+}
+
+/** Max-Age wins over Expires; past or zero means "delete"; the result is capped at 400 days. */
+export function computeExpiry(p: ParsedSetCookie, now: number, warnings: string[]): number | null {
+  let expiry: number | null = null;
+  if (p.maxAge !== undefined) expiry = p.maxAge <= 0 ? -Infinity : now + p.maxAge * 1000;
+  else if (typeof p.expires === 'number') expiry = p.expires;
+  if (expiry !== null && expiry > now + MAX_COOKIE_AGE_MS) {
+    warnings.push('expiry-capped-400-days');
+    return now + MAX_COOKIE_AGE_MS;
+  }
+  return expiry;
+}
+
+function prefixReason(p: ParsedSetCookie, secureOrigin: boolean, hasDomain: boolean): boolean {
+  const name = p.name.toLowerCase();
+  if (name.startsWith('__secure-')) return p.secure && secureOrigin;
+  if (name.startsWith('__host-')) return p.secure && secureOrigin && !hasDomain && p.path === '/';
+  if (p.name === '') {
+    const value = p.value.toLowerCase();
+    return !(value.startsWith('__secure-') || value.startsWith('__host-'));
+  }
+  return true;
+}
+
+function semanticReasons(p: ParsedSetCookie, secureOrigin: boolean, domainOk: boolean, opts: CreateOptions): ExclusionReason[] {
+  const reasons: ExclusionReason[] = [];
+  if (!domainOk) reasons.push('InvalidDomain');
+  if (p.secure && !secureOrigin) reasons.push('SecureOnly');
+  if (!prefixReason(p, secureOrigin, p.effective.domain !== undefined && p.effective.domain !== '')) reasons.push('InvalidPrefix');
+  if (p.sameSite === 'none' && !p.secure) reasons.push('SameSiteNoneInsecure');
+  if (p.partitioned && !p.secure) reasons.push('InvalidPartitioned');
+  if (opts.fromScript && p.httpOnly) reasons.push('HttpOnly');
+  return reasons;
+}
+
+/** Builds the cookie a browser would create from `parsed` for a response from `opts.url`. */
+export function createCookie(parsed: ParsedSetCookie, opts: CreateOptions): CreatedCookie {
+  const warnings = parsed.problems.filter((x) => x.startsWith('attribute-oversize') || x === 'samesite-invalid');
+  const url = parseUrl(opts.url);
+  if (!url || !HTTP_SCHEMES.has(url.protocol)) return { reasons: ['SchemeNotSupported'], warnings, expired: false };
+  const syntax = syntaxReasons(parsed);
+  if (syntax.length > 0) return { reasons: syntax, warnings, expired: false };
+  const secureOrigin = isSecureOrigin(url);
+  const host = url.hostname.toLowerCase();
+  const scope = resolveCookieDomain(host, parsed.effective.domain);
+  const reasons = semanticReasons(parsed, secureOrigin, scope.ok, opts);
+  if (!scope.ok || reasons.length > 0) return { reasons, warnings, expired: false };
+  const expiresAt = computeExpiry(parsed, opts.now, warnings);
+  const path = parsed.path?.startsWith('/') ? parsed.path : defaultPath(url.pathname);
+  const cookie: StoredCookie = {
+    name: parsed.name, value: parsed.value, domain: scope.domain, hostOnly: scope.hostOnly, path,
+    secure: parsed.secure, httpOnly: parsed.httpOnly, sameSite: SAME_SITE[parsed.sameSite],
+    partitioned: parsed.partitioned, expiresAt: expiresAt === null ? null : Math.max(expiresAt, -8.64e15),
+    creationTime: opts.now, priority: parsed.priority,
+  };
+  if (parsed.partitioned) {
+    cookie.partitionKey = opts.partitionKey ?? { topLevelSite: siteForUrl(url) ?? '', hasCrossSiteAncestor: false };
+  }
+  return { cookie, reasons: [], warnings, expired: expiresAt !== null && expiresAt <= opts.now };
+}
