@@ -1,0 +1,65 @@
+// Attach mode: serve a real Django project's session stores, read-only, through the inspection API.
+// Flags: --attach-sqlite PATH, --attach-postgres URL, --attach-files DIR, --attach-redis URL, with the
+// project's --secret-key (repeatable for rotation), --cookie-name, --cookie-age, --attach-key-prefix.
+import type { InspectTarget, SiteInfo } from '../inspect/types.ts';
+import { AttachedDb } from './attach-db.ts';
+import { AttachedFiles } from './attach-files.ts';
+import { AttachedRedis } from './attach-redis.ts';
+import { openPostgresRows, openSqliteRows } from './row-sources.ts';
+import type { AttachOptions } from './stored-data.ts';
+
+export interface AttachConfig {
+  sqlite?: string;
+  postgres?: string;
+  files?: string;
+  redis?: string;
+  secretKeys: string[];
+  cookieName: string;
+  cookieAge: number;
+  /** Django's CACHES KEY_PREFIX (default '') */
+  keyPrefix: string;
+}
+
+const FLAGS = { '--attach-sqlite': 'sqlite', '--attach-postgres': 'postgres', '--attach-files': 'files', '--attach-redis': 'redis' } as const;
+
+export const hasAttachFlags = (argv: string[]): boolean => argv.some((a) => a.split('=')[0] in FLAGS);
+
+/** Read the attach flags (both `--flag value` and `--flag=value`); other flags are ignored. */
+export function parseAttachArgs(argv: string[]): AttachConfig {
+  const config: AttachConfig = { secretKeys: [], cookieName: 'sessionid', cookieAge: 1209600, keyPrefix: '' };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
+    const take = (): string => {
+      const value = inline ?? argv[++i];
+      if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new Error(`${flag} needs a value`);
+      return value;
+    };
+    if (flag in FLAGS) config[FLAGS[flag as keyof typeof FLAGS]] = take();
+    else if (flag === '--secret-key') config.secretKeys.push(take());
+    else if (flag === '--cookie-name') config.cookieName = take();
+    else if (flag === '--attach-key-prefix') config.keyPrefix = take();
+    else if (flag === '--cookie-age') {
+      const age = Number(take());
+      if (!Number.isInteger(age)) throw new Error('--cookie-age must be an integer number of seconds');
+      config.cookieAge = age;
+    }
+  }
+  return config;
+}
+
+/** Open every configured store; closes what was opened if one fails, so errors never leak connections. */
+export async function openAttachedStores(config: AttachConfig, base: { host: string; url: string }): Promise<InspectTarget[]> {
+  const opts: AttachOptions = { secretKeys: config.secretKeys, cookieName: config.cookieName, cookieAge: config.cookieAge };
+  const site = (engine: string): SiteInfo => ({ engine, host: base.host, url: base.url, djangoVersion: 'attached', cookieName: config.cookieName, readOnly: true });
+  const opened: InspectTarget[] = [];
+  try {
+    if (config.sqlite) opened.push(new AttachedDb(site('attached-sqlite'), openSqliteRows(config.sqlite), opts));
+    if (config.postgres) opened.push(new AttachedDb(site('attached-postgres'), await openPostgresRows(config.postgres), opts));
+    if (config.files) opened.push(new AttachedFiles(site('attached-files'), config.files, opts));
+    if (config.redis) opened.push(await AttachedRedis.open(site('attached-redis'), config.redis, { ...opts, keyPrefix: config.keyPrefix }));
+  } catch (err) {
+    await Promise.all(opened.map((t) => t.close?.()));
+    throw err;
+  }
+  return opened;
+}
