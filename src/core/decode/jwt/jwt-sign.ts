@@ -1,0 +1,24 @@
+// HS256/384/512 signing, byte-identical to jsonwebtoken/jws for the same header and claims (key order kept, compact JSON).
+import type { Json } from '../../protocol/index.ts';
+import { base64UrlEncode, utf8Encode } from '../../util/bytes.ts';
+import { hmac } from '../../util/crypto.ts';
+
+export type HsAlgorithm = 'HS256' | 'HS384' | 'HS512';
+const HASH = { HS256: 'SHA-256', HS384: 'SHA-384', HS512: 'SHA-512' } as const;
+
+/**
+ * Signs `payload` like jsonwebtoken's sign with noTimestamp: header = {alg, typ: "JWT", ...header}
+ * (a given header overrides values but the alg/typ positions stay first, as with Object.assign).
+ * String payloads are signed as-is and get no `typ`, as jsonwebtoken does.
+ */
+export async function signJwtHs(payload: Json, secret: string, alg: HsAlgorithm = 'HS256', header: { [key: string]: Json } = {}): Promise<string> {
+  const base: { [key: string]: Json } = typeof payload === 'string' ? { alg } : { alg, typ: 'JWT' };
+  const fullHeader = { ...base, ...header };
+  const signAlg = fullHeader.alg;
+  if (signAlg !== 'HS256' && signAlg !== 'HS384' && signAlg !== 'HS512') {
+    throw new Error(`signJwtHs signs HS256/HS384/HS512 only, got alg ${JSON.stringify(signAlg)}`);
+  }
+  const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
+  const signingInput = `${base64UrlEncode(utf8Encode(JSON.stringify(fullHeader)))}.${base64UrlEncode(utf8Encode(body))}`;
+  return `${signingInput}.${base64UrlEncode(await hmac(HASH[signAlg], secret, signingInput))}`;
+}
