@@ -7,13 +7,13 @@ export type HsAlgorithm = 'HS256' | 'HS384' | 'HS512';
 const HASH = { HS256: 'SHA-256', HS384: 'SHA-384', HS512: 'SHA-512' } as const;
 
 /**
- * Signs `payload` like jsonwebtoken's sign with noTimestamp: header = {alg, typ: "JWT", ...header}
- * (a given header overrides values but the alg/typ positions stay first, as with Object.assign).
- * String payloads are signed as-is and get no `typ`, as jsonwebtoken does.
+ * Signs `payload` with HMAC. Without `header` the header is jsonwebtoken's {"alg", "typ":"JWT"}; a given header is
+ * used as-is, in its own key order (so any library's output can be reproduced), with `alg` put first only if missing.
+ * String payloads are signed as-is and get no default `typ`, as jsonwebtoken does.
  */
-export async function signJwtHs(payload: Json, secret: string, alg: HsAlgorithm = 'HS256', header: { [key: string]: Json } = {}): Promise<string> {
-  const base: { [key: string]: Json } = typeof payload === 'string' ? { alg } : { alg, typ: 'JWT' };
-  const fullHeader = { ...base, ...header };
+export async function signJwtHs(payload: Json, secret: string, alg: HsAlgorithm = 'HS256', header?: { [key: string]: Json }): Promise<string> {
+  const defaults: { [key: string]: Json } = typeof payload === 'string' ? { alg } : { alg, typ: 'JWT' };
+  const fullHeader = header ? ('alg' in header ? header : { alg, ...header }) : defaults;
   const signAlg = fullHeader.alg;
   if (signAlg !== 'HS256' && signAlg !== 'HS384' && signAlg !== 'HS512') {
     throw new Error(`signJwtHs signs HS256/HS384/HS512 only, got alg ${JSON.stringify(signAlg)}`);
