@@ -1,0 +1,75 @@
+// decodeCookie: picks the format (hint, name, value shape, companions), tries every plausible decoder and returns
+// the best result: a verified signature beats a clean decode, which beats a merely plausible one.
+import type { DecodeInput, DecodeResult } from './types.ts';
+import { decoders, type FormatDecoder } from './registry.ts';
+import { decodeGeneric } from './generic/decoder.ts';
+import { sanitizeInput } from './input.ts';
+
+export type { DecodeInput, DecodeResult, Format, SignatureStatus } from './types.ts';
+export { decoders, type FormatDecoder } from './registry.ts';
+
+interface Candidate { decoder: FormatDecoder; score: number }
+
+/** Never throws: any failure becomes a result with `error`. */
+export async function decodeCookie(raw: DecodeInput): Promise<DecodeResult> {
+  const checked = sanitizeInput(raw);
+  if (typeof checked === 'string') return errorResult('unknown', checked);
+  const input = checked;
+  const hinted = pickHinted(input.format);
+  const pool = hinted ?? decoders;
+  const candidates = rank(pool, input, hinted !== null);
+  let best: { result: DecodeResult; rank: number } | null = null;
+  for (const { decoder } of candidates) {
+    const result = await safeDecode(decoder, input);
+    if (!result) continue;
+    const r = rankResult(result);
+    if (!best || r > best.rank) best = { result, rank: r };
+    if (r === 3) break;
+  }
+  if (best) return best.result;
+  const generic = await decodeGeneric(input);
+  if (hinted && hinted.length > 0) generic.reasons.unshift(`the value does not look like ${input.format}`);
+  return generic;
+}
+
+function pickHinted(hint: string | undefined): FormatDecoder[] | null {
+  if (!hint) return null;
+  const wanted = hint.trim().toLowerCase();
+  if (wanted === 'unknown' || wanted === 'generic' || wanted === 'opaque') return [];
+  const matches = decoders.filter((d) => d.format === wanted || d.hints.includes(wanted));
+  return matches.length ? matches : null; // unknown hints are ignored
+}
+
+function rank(pool: FormatDecoder[], input: DecodeInput, hinted: boolean): Candidate[] {
+  const scored = pool.map((decoder) => ({ decoder, score: safeScore(decoder, input) }));
+  // A hint means "this is the format": try it even when the value looks odd for it.
+  return scored.filter((c) => hinted || c.score > 0).sort((a, b) => b.score - a.score);
+}
+
+function safeScore(decoder: FormatDecoder, input: DecodeInput): number {
+  try {
+    const s = decoder.score(input);
+    return Number.isFinite(s) ? s : 0;
+  } catch {
+    return 0;
+  }
+}
+
+async function safeDecode(decoder: FormatDecoder, input: DecodeInput): Promise<DecodeResult | null> {
+  try {
+    return await decoder.decode(input);
+  } catch (err) {
+    return errorResult(decoder.format, `${decoder.format} decoder failed: ${(err as Error)?.message ?? String(err)}`);
+  }
+}
+
+/** 3 = signature verified, 2 = decoded cleanly, 1 = plausible but with errors. */
+function rankResult(result: DecodeResult): number {
+  if (result.signature === 'valid') return 3;
+  if (result.payload !== null && !result.error) return 2;
+  return 1;
+}
+
+function errorResult(format: DecodeResult['format'], error: string): DecodeResult {
+  return { format, payload: null, signature: 'unverified', compressed: null, timestamp: null, expired: null, reasons: [], error };
+}
