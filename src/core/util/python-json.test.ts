@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPythonFloat, PyFloat, pythonJsonDumps } from './python-json.ts';
+import { formatPythonFloat, parsePythonJsonExact, PyFloat, pythonJsonDumps } from './python-json.ts';
 
 // Expected strings were produced by CPython 3.11's json.dumps / repr.
 describe('pythonJsonDumps', () => {
@@ -31,5 +31,16 @@ describe('pythonJsonDumps', () => {
     loop.push(loop);
     expect(() => pythonJsonDumps(loop)).toThrow(/Circular/);
     expect(() => pythonJsonDumps({ f: () => 1 })).toThrow(/not JSON serializable/);
+  });
+});
+
+describe('parsePythonJsonExact', () => {
+  it('keeps floats, big ints and key order so the text re-encodes identically', () => {
+    const text = '{"2":1,"a":[3.0,1e+16,-0.0,12345678901234567890,NaN,"\\u00e9"],"b":{"x":null,"y":true}}';
+    expect(pythonJsonDumps(parsePythonJsonExact(text), { separators: [',', ':'] })).toBe(text);
+  });
+
+  it('rejects malformed JSON with a position', () => {
+    for (const bad of ['{', '[1,]', '{"a" 1}', '"\\x"', '1 2', '']) expect(() => parsePythonJsonExact(bad)).toThrow(SyntaxError);
   });
 });

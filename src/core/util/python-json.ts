@@ -1,3 +1,5 @@
+import type { Json } from '../protocol/index.ts';
+
 // Byte-for-byte Python `json.dumps`: Django and Flask sign the exact JSON text, so re-signing a payload needs
 // Python's escaping, float repr and key order, which JSON.stringify does not reproduce.
 
@@ -100,5 +102,91 @@ function compareCodePoints(a: string, b: string): number {
     if (x.done || y.done) return x.done ? (y.done ? 0 : -1) : 1;
     const cx = x.value.codePointAt(0)!, cy = y.value.codePointAt(0)!;
     if (cx !== cy) return cx - cy;
+  }
+}
+
+/** JSON.parse plus Python's NaN/Infinity/-Infinity literals (json.dumps emits them by default). */
+export function parsePythonJson(text: string): Json {
+  try {
+    return JSON.parse(text) as Json;
+  } catch (err) {
+    if (!/NaN|Infinity/.test(text)) throw err;
+    const marked = text.replace(/("(?:[^"\\]|\\.)*")|-?Infinity|NaN/g, (m, str) => str ?? `"\u0000${m}"`);
+    // Non-finite floats cannot live in a Json value; they are shown as their Python spelling.
+    return JSON.parse(marked, (_k, v) => (typeof v === 'string' && v.startsWith('\u0000') ? v.slice(1) : v)) as Json;
+  }
+}
+
+/**
+ * Parses JSON keeping what a Python round trip needs: floats stay PyFloat (so `3.0` re-encodes as `3.0`),
+ * integers beyond 2^53 become bigint, objects become insertion-ordered Maps. For re-signing decoded payloads.
+ */
+export function parsePythonJsonExact(text: string): unknown {
+  const p = { text, at: 0 };
+  const value = parseValue(p);
+  skipSpace(p);
+  if (p.at !== text.length) throw new SyntaxError(`Extra data at position ${p.at}`);
+  return value;
+}
+
+interface Parser { text: string; at: number }
+
+function skipSpace(p: Parser): void {
+  while (p.at < p.text.length && ' \t\n\r'.includes(p.text[p.at])) p.at++;
+}
+
+function parseValue(p: Parser): unknown {
+  skipSpace(p);
+  const ch = p.text[p.at];
+  if (ch === '{') return parseObject(p);
+  if (ch === '[') return parseArray(p);
+  if (ch === '"') return parseString(p);
+  const m = /^(?:-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?|true|false|null|NaN|-?Infinity)/.exec(p.text.slice(p.at, p.at + 400));
+  if (!m) throw new SyntaxError(`Expecting value at position ${p.at}`);
+  p.at += m[0].length;
+  const literals: Record<string, unknown> = { true: true, false: false, null: null, NaN: new PyFloat(NaN), Infinity: new PyFloat(Infinity), '-Infinity': new PyFloat(-Infinity) };
+  if (m[0] in literals) return literals[m[0]];
+  if (m[1] || m[2]) return new PyFloat(Number(m[0]));
+  const n = Number(m[0]);
+  return Number.isSafeInteger(n) ? n : BigInt(m[0]);
+}
+
+function parseString(p: Parser): string {
+  const m = /^"(?:[^"\\\x00-\x1f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"/.exec(p.text.slice(p.at));
+  if (!m) throw new SyntaxError(`Invalid string at position ${p.at}`);
+  p.at += m[0].length;
+  return JSON.parse(m[0]) as string;
+}
+
+function parseArray(p: Parser): unknown[] {
+  const out: unknown[] = [];
+  p.at++;
+  skipSpace(p);
+  if (p.text[p.at] === ']') { p.at++; return out; }
+  for (;;) {
+    out.push(parseValue(p));
+    skipSpace(p);
+    const c = p.text[p.at++];
+    if (c === ']') return out;
+    if (c !== ',') throw new SyntaxError(`Expecting ',' delimiter at position ${p.at - 1}`);
+  }
+}
+
+function parseObject(p: Parser): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  p.at++;
+  skipSpace(p);
+  if (p.text[p.at] === '}') { p.at++; return out; }
+  for (;;) {
+    skipSpace(p);
+    if (p.text[p.at] !== '"') throw new SyntaxError(`Expecting property name at position ${p.at}`);
+    const key = parseString(p);
+    skipSpace(p);
+    if (p.text[p.at++] !== ':') throw new SyntaxError(`Expecting ':' delimiter at position ${p.at - 1}`);
+    out.set(key, parseValue(p));
+    skipSpace(p);
+    const c = p.text[p.at++];
+    if (c === '}') return out;
+    if (c !== ',') throw new SyntaxError(`Expecting ',' delimiter at position ${p.at - 1}`);
   }
 }

@@ -2,7 +2,9 @@
 import type { Json } from '../../protocol/index.ts';
 import { base64Decode, base64UrlEncode, utf8Decode, utf8Encode } from '../../util/bytes.ts';
 import { digest, hmac, type HashName } from '../../util/crypto.ts';
-import { pythonJsonDumps } from '../../util/python-json.ts';
+import { parsePythonJson, pythonJsonDumps } from '../../util/python-json.ts';
+
+export { parsePythonJson } from '../../util/python-json.ts';
 import { deflateZlib, inflateCapped } from '../../util/zlib.ts';
 
 export type DjangoAlgorithm = 'sha256' | 'sha1';
@@ -77,16 +79,4 @@ export function latin1(bytes: Uint8Array): string {
   let out = '';
   for (const b of bytes) out += String.fromCharCode(b);
   return out;
-}
-
-/** JSON.parse plus Python's NaN/Infinity/-Infinity literals (json.dumps emits them by default). */
-export function parsePythonJson(text: string): Json {
-  try {
-    return JSON.parse(text) as Json;
-  } catch (err) {
-    if (!/NaN|Infinity/.test(text)) throw err;
-    const marked = text.replace(/("(?:[^"\\]|\\.)*")|-?Infinity|NaN/g, (m, str) => str ?? `"\u0000${m}"`);
-    // Non-finite floats cannot live in a Json value; they are shown as their Python spelling.
-    return JSON.parse(marked, (_k, v) => (typeof v === 'string' && v.startsWith('\u0000') ? v.slice(1) : v)) as Json;
-  }
 }

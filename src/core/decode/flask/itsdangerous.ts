@@ -3,7 +3,7 @@
 import type { Json } from '../../protocol/index.ts';
 import { base64Decode, base64UrlEncode, bytesEqual, utf8Decode, utf8Encode } from '../../util/bytes.ts';
 import { digest, hmac, type HashName } from '../../util/crypto.ts';
-import { pythonJsonDumps } from '../../util/python-json.ts';
+import { parsePythonJson, pythonJsonDumps } from '../../util/python-json.ts';
 import { deflateZlib, inflateCapped } from '../../util/zlib.ts';
 
 export type FlaskDigest = 'sha1' | 'sha256' | 'sha384' | 'sha512';
@@ -64,7 +64,7 @@ export function decodeFlaskPayload(payload: string): { value: Json; compressed: 
   const json = compressed ? inflateCapped(raw) : raw;
   let text: string;
   try { text = utf8Decode(json); } catch { throw new Error('payload is not UTF-8'); }
-  try { return { value: JSON.parse(text) as Json, compressed }; } catch (err) { throw new Error(`payload is not JSON: ${(err as Error).message}`); }
+  try { return { value: parsePythonJson(text), compressed }; } catch (err) { throw new Error(`payload is not JSON: ${(err as Error).message}`); }
 }
 
 export interface EncodeFlaskOptions extends FlaskSignOptions { secretKey: string; timestamp?: number }
