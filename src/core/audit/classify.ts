@@ -1,0 +1,74 @@
+// Is this a session/auth cookie, and which framework made it? Every finding carries the answer with its reason.
+import type { DecodeResult } from '../decode/types.ts';
+import type { Framework, SessionVerdict } from './types.ts';
+
+const KNOWN_NAMES: Array<[RegExp, string, Framework?]> = [
+  [/^sessionid$/i, 'sessionid', 'django'],
+  [/^session$/i, 'session', 'flask'],
+  [/^connect\.sid$/i, 'connect.sid', 'express'],
+  [/^express:sess$/i, 'express:sess', 'express'],
+  [/^_[\w-]+_session$/i, '_*_session', 'rails'],
+  [/^phpsessid$/i, 'PHPSESSID', 'php'],
+  [/^jsessionid$/i, 'JSESSIONID', 'java'],
+  [/^asp\.net_sessionid$/i, 'ASP.NET_SessionId', 'aspnet'],
+  [/^\.aspnetcore\.session$/i, '.AspNetCore.Session', 'aspnet'],
+  [/^laravel_session$/i, 'laravel_session', 'laravel'],
+  [/^(?:sid|ssid|sess|session_id|sessid|auth_token|access_token|refresh_token|remember_user_token)$/i, 'a well-known session name'],
+];
+
+const DECODER_FRAMEWORK: Record<string, Framework | undefined> = {
+  django: 'django', flask: 'flask', 'express-session': 'express', 'cookie-session': 'express',
+  rails: 'rails', php: 'php', jwt: undefined,
+};
+
+/** Names frameworks give to non-session cookies, so the framework-specific fix can still be chosen. */
+export function frameworkOfName(name: string): Framework | undefined {
+  const bare = stripPrefix(name);
+  if (/^(csrftoken|messages|django_language)$/i.test(bare)) return 'django';
+  if (/^xsrf-token$/i.test(bare) || /\.sig$/.test(bare)) return 'express';
+  return KNOWN_NAMES.find(([re]) => re.test(bare))?.[2];
+}
+
+export function stripPrefix(name: string): string {
+  return name.replace(/^__(secure|host)-/i, '');
+}
+
+/** Cheap synchronous sniff of signed session formats, so the hot path classifies before decoding. */
+export function sniffFormat(value: string): string | null {
+  const v = decodeURIComponentSafe(value).replace(/^"|"$/g, '');
+  if (/^eyJ[\w-]*\.eyJ[\w-]*\.[\w-]*$/.test(v)) return 'jwt';
+  if (/^s:[\w+/=-]{8,}\.[\w+/=-]{20,}$/.test(v)) return 'express-session';
+  if (/^\.?(eyJ|eJ)[\w-]+\.[\w-]{4,8}\.[\w-]{20,}$/.test(v)) return 'flask';
+  if (/^\.?[\w-]+:[\w-]+:[\w-]{40,}$/.test(v) || /^\.?[\w-]+:[\w-]{43}$/.test(v)) return 'django';
+  if (/^[\w+/=%]{16,}--[\w+/=%]{8,}(--[\w+/=%]{8,})?$/.test(v)) return 'rails';
+  return null;
+}
+
+export function decodeURIComponentSafe(value: string): string {
+  try { return decodeURIComponent(value); } catch { return value; }
+}
+
+const SESSIONISH = /sess|sid|auth|token|login/i;
+const OPAQUE = /^[\w+/=.%:~-]{16,}$/;
+
+export function classifySession(name: string, value: string, decoded?: DecodeResult | null): SessionVerdict {
+  const bare = stripPrefix(name);
+  if (decoded && decoded.format !== 'unknown' && !decoded.error && decoded.kind !== 'messages-cookie') {
+    return { is: true, reason: `recognised by the ${decoded.format} decoder`, framework: DECODER_FRAMEWORK[decoded.format] ?? frameworkOfName(name) };
+  }
+  const sniffed = sniffFormat(value);
+  if (sniffed && !/csrf|xsrf|messages/i.test(bare)) {
+    return { is: true, reason: `value has the ${sniffed} session format`, framework: DECODER_FRAMEWORK[sniffed] ?? frameworkOfName(name) };
+  }
+  const known = KNOWN_NAMES.find(([re]) => re.test(bare));
+  if (known) {
+    // cookie-session also defaults to "session": its value is bare base64 JSON, Flask's is dotted.
+    const framework = known[2] === 'flask' && /^eyJ[\w+/=]*$/.test(value) ? 'express' : known[2];
+    return { is: true, reason: `well-known session cookie name (${known[1]})`, framework };
+  }
+  if (/csrf|xsrf/i.test(bare)) return { is: false, reason: 'anti-CSRF cookie, not a session cookie', framework: frameworkOfName(name) };
+  if (SESSIONISH.test(bare) && OPAQUE.test(value)) {
+    return { is: true, reason: `name contains "${SESSIONISH.exec(bare)?.[0].toLowerCase()}" and the value is an opaque token of ${value.length} characters` };
+  }
+  return { is: false, reason: 'not a known session name or format', framework: frameworkOfName(name) };
+}

@@ -1,0 +1,79 @@
+// weak-session-id: an entropy estimate for one id (alphabet x length, corrected for low symbol variety)
+// and, across several observed ids, Burp Sequencer-style character-level checks: constant positions
+// (shared prefixes), per-position variety far below what random data shows, and counters.
+
+export interface IdStrength {
+  bits: number;
+  /** why the estimate is low, when a pattern was seen */
+  pattern?: string;
+}
+
+/** Size of the alphabet the id appears to be drawn from. */
+export function alphabetSize(id: string): number {
+  const digits = /\d/.test(id), lower = /[a-z]/.test(id), upper = /[A-Z]/.test(id);
+  const symbols = new Set(id.replace(/[A-Za-z0-9]/g, '')).size;
+  if (!upper && !/[g-z]/.test(id) && lower) return 16 + symbols;
+  if (!lower && !/[G-Z]/.test(id) && upper) return 16 + symbols;
+  // PHP's default ids use 0-9a-v (5 bits per character).
+  if (!upper && !/[w-z]/.test(id) && lower && digits) return 32 + symbols;
+  return (digits ? 10 : 0) + (lower ? 26 : 0) + (upper ? 26 : 0) + symbols || 1;
+}
+
+function shannonPerChar(id: string): number {
+  const counts = new Map<string, number>();
+  for (const c of id) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let h = 0;
+  for (const n of counts.values()) h -= (n / id.length) * Math.log2(n / id.length);
+  return h;
+}
+
+/** Entropy estimate of one id in bits. */
+export function estimateIdBits(id: string): IdStrength {
+  if (id.length === 0) return { bits: 0, pattern: 'empty id' };
+  const perChar = Math.log2(alphabetSize(id));
+  const bits = id.length * perChar;
+  // A random string of n symbols shows close to log2(min(n, alphabet)) bits of symbol entropy; far less
+  // means repetition ("aaaa…", "abab…"), so count the observed entropy instead of the alphabet's.
+  const ceiling = Math.log2(Math.min(id.length, 2 ** perChar));
+  const observed = shannonPerChar(id);
+  if (id.length >= 8 && observed < 0.6 * ceiling) return { bits: Math.min(bits, id.length * observed), pattern: `low character variety (${observed.toFixed(1)} bits/char)` };
+  if (/^\d+$/.test(id) && id.length <= 19) return { bits: id.length * Math.log2(10), pattern: 'a decimal number' };
+  return { bits };
+}
+
+const expectedDistinct = (n: number, k: number): number => k * (1 - (1 - 1 / k) ** n);
+
+function positionBits(ids: string[], perChar: number): { bits: number; constant: number; lowVariety: number } {
+  const k = 2 ** perChar;
+  let bits = 0, constant = 0, lowVariety = 0;
+  for (let i = 0; i < ids[0].length; i++) {
+    const distinct = new Set(ids.map((id) => id[i])).size;
+    if (distinct === 1) { constant++; continue; }
+    if (distinct < 0.5 * expectedDistinct(ids.length, k)) { lowVariety++; bits += Math.log2(distinct); continue; }
+    bits += perChar;
+  }
+  return { bits, constant, lowVariety };
+}
+
+function looksLikeCounter(ids: string[]): boolean {
+  const tails = ids.map((id) => /(\d+)$/.exec(id)?.[1]);
+  if (tails.some((t) => t === undefined)) return false;
+  const heads = new Set(ids.map((id, i) => id.slice(0, id.length - tails[i]!.length)));
+  if (heads.size > 1) return false;
+  const nums = tails.map(Number);
+  const deltas = nums.slice(1).map((n, i) => n - nums[i]);
+  return deltas.every((d) => d !== 0 && Math.abs(d) < 10_000);
+}
+
+/** Pattern analysis across several ids of one cookie (observation order). Needs at least 3 distinct ids. */
+export function analyseIdSample(ids: string[]): IdStrength | null {
+  const distinct = [...new Set(ids)];
+  if (distinct.length < 3) return null;
+  if (looksLikeCounter(distinct)) return { bits: 0, pattern: 'ids increase like a counter' };
+  const sameLength = distinct.every((id) => id.length === distinct[0].length);
+  if (!sameLength) return null;
+  const perChar = Math.log2(alphabetSize(distinct.join('')));
+  const { bits, constant, lowVariety } = positionBits(distinct, perChar);
+  const parts = [constant && `${constant} constant positions (shared prefix or fixed characters)`, lowVariety && `${lowVariety} positions with little variety`].filter(Boolean);
+  return parts.length ? { bits, pattern: `${parts.join(', ')} across ${distinct.length} ids` } : { bits };
+}

@@ -1,0 +1,27 @@
+// Evidence masking: findings end up in CI logs and SARIF uploads, so full session values and secrets
+// are hidden unless the user asks for them (--show-values).
+
+/** "abcd…(32 chars)": enough to recognise a value, not enough to replay it. */
+export function maskValue(value: string): string {
+  if (value.length <= 8) return value.length === 0 ? '' : `…(${value.length} chars)`;
+  return `${value.slice(0, 4)}…(${value.length} chars)`;
+}
+
+/** Masks the value of the name=value pair in a Set-Cookie/Cookie line, keeping the attributes readable. */
+export function maskSetCookie(header: string): string {
+  const semi = header.indexOf(';');
+  const pair = semi < 0 ? header : header.slice(0, semi);
+  const eq = pair.indexOf('=');
+  const masked = eq < 0 ? maskValue(pair.trim()) : `${pair.slice(0, eq + 1)}${maskValue(pair.slice(eq + 1).trim())}`;
+  return masked + (semi < 0 ? '' : header.slice(semi));
+}
+
+export function maskSecret(secret: string): string {
+  if (secret.length === 0) return '(empty secret)';
+  return `${secret[0]}${'*'.repeat(Math.min(secret.length - 1, 12))} (${secret.length} chars)`;
+}
+
+/** Replaces every occurrence of `value` in `text` with its masked form. */
+export function maskIn(text: string, value: string): string {
+  return value.length < 4 ? text : text.split(value).join(maskValue(value));
+}

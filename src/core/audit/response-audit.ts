@@ -1,0 +1,105 @@
+// observeResponse: every Set-Cookie of one response through the cookie model and the synchronous rules.
+import { applySetCookies, type CookieDecision, type StoredCookie } from '../cookies/index.ts';
+import { classifySession } from './classify.ts';
+import { makeFinding, findingKey, type Hit, type Subject } from './finding.ts';
+import { maskSetCookie } from './mask.ts';
+import { defaultPathOf, readOrigin, siteOf, type Origin } from './origin.ts';
+import { isDeletion, parseAuditCookie, splitSetCookieLines, type AuditCookie } from './parse-cookie.ts';
+import { checkCookie, type CookieContext } from './rules-cookie.ts';
+import { checkSessionId, extractSessionId } from './session-id.ts';
+import { record, rememberId, type AuditState } from './state.ts';
+import { checkBlocked } from './blocked.ts';
+import { toStoredCookie, headerValue } from './inputs.ts';
+import type { Finding, ResponseObservation } from './types.ts';
+
+export interface AuditedCookie { ctx: CookieContext; subject: Subject; decision?: CookieDecision }
+
+function subjectOf(cookie: AuditCookie, origin: Origin, decision: CookieDecision | undefined, ctx: CookieContext): Subject {
+  return {
+    name: cookie.name, url: origin.url.href, session: ctx.session,
+    domain: decision?.cookie?.domain ?? cookie.domain ?? origin.host,
+    path: decision?.cookie?.path ?? cookie.path ?? defaultPathOf(origin.url),
+  };
+}
+
+function overwriteHit(ctx: CookieContext, decision: CookieDecision | undefined): Hit | null {
+  if (!decision || ctx.cookie.secure) return null;
+  if (decision.reasons.includes('OverwriteSecure')) {
+    return { rule: 'insecure-overwrites-secure', message: `non-Secure "${ctx.cookie.name}" from an insecure origin tries to replace a Secure cookie: blocked (OverwriteSecure)`, evidence: ctx.evidence };
+  }
+  if (decision.action === 'updated' && decision.previous?.secure) {
+    return { rule: 'insecure-overwrites-secure', message: `non-Secure "${ctx.cookie.name}" replaced a Secure cookie of the same name, domain and path`, evidence: ctx.evidence };
+  }
+  return null;
+}
+
+/** Judges one cookie; returns its findings and remembers its context so a decoder verdict can re-judge it. */
+export function judgeCookie(state: AuditState, audited: AuditedCookie): Finding[] {
+  const { ctx, subject, decision } = audited;
+  const hits = checkCookie(ctx);
+  const overwrite = overwriteHit(ctx, decision);
+  if (overwrite) hits.push(overwrite);
+  if (ctx.session.is) {
+    const id = extractSessionId(ctx.cookie.value);
+    if (id !== null) {
+      const weak = checkSessionId(id, rememberId(state, ctx.cookie.name, id), ctx.evidence);
+      if (weak) hits.push(weak);
+    }
+    state.sessionValues.set(ctx.cookie.value, { name: subject.name, domain: subject.domain, path: subject.path, url: subject.url, value: ctx.cookie.value });
+  }
+  const findings = hits.map((h) => makeFinding(subject, h));
+  state.contexts.set(`${subject.name}\u0000${subject.domain}\u0000${subject.path}`, { ctx, subject, decision, keys: findings.map(findingKey) });
+  return findings;
+}
+
+function duplicateHits(state: AuditState, cookies: AuditCookie[], origin: Origin, evidence: (c: AuditCookie) => string): Map<string, Hit> {
+  const hits = new Map<string, Hit>();
+  const counts = new Map<string, number>();
+  for (const c of cookies) counts.set(c.name, (counts.get(c.name) ?? 0) + 1);
+  for (const c of cookies) {
+    if ((counts.get(c.name) ?? 0) > 1) hits.set(c.name, { rule: 'duplicate-cookie', message: `"${c.name}" is set ${counts.get(c.name)} times in one response; only the last one wins`, evidence: evidence(c) });
+    const alive = state.jar.filter((j) => j.name === c.name && (j.domain === origin.host || origin.host.endsWith('.' + j.domain)));
+    const scopes = new Set(alive.map((j) => `${j.domain}|${j.path}|${j.partitionKey?.topLevelSite ?? ''}`));
+    if (!hits.has(c.name) && scopes.size > 1) {
+      hits.set(c.name, { rule: 'duplicate-cookie', message: `"${c.name}" is alive for ${scopes.size} domain/path/partition combinations: ${[...scopes].map((s) => s.split('|').slice(0, 2).join('')).join(', ')}; the server sees both`, evidence: evidence(c) });
+    }
+  }
+  return hits;
+}
+
+function budgetHit(state: AuditState, origin: Origin): Finding[] {
+  const site = siteOf(origin.host);
+  const count = state.jar.filter((c) => siteOf(c.domain) === site).length;
+  if (count <= 50) return [];
+  const session = { is: false, reason: 'applies to all cookies of the site' };
+  return [makeFinding({ name: '*', domain: site, path: '/', url: origin.url.href, session },
+    { rule: 'cookie-budget', message: `${count} cookies are stored for ${site}, more than the 50 per domain browsers guarantee`, evidence: `${count} cookies for ${site}` })];
+}
+
+export function auditResponse(state: AuditState, obs: ResponseObservation): Finding[] {
+  const origin = readOrigin(obs.url);
+  const nowMs = (obs.now ?? Date.now() / 1000) * 1000;
+  const lines = splitSetCookieLines(obs.setCookieHeaders);
+  const jarBefore: StoredCookie[] = obs.jarBefore ? obs.jarBefore.map((c) => toStoredCookie(c, nowMs)) : state.jar;
+  const { decisions, jar } = applySetCookies({ url: origin.url, headers: lines, jar: jarBefore, now: nowMs });
+  state.jar = jar;
+  const hsts = origin.https && headerValue(obs.responseHeaders, 'strict-transport-security') !== undefined;
+  const evidenceOf = (c: AuditCookie): string => `Set-Cookie: ${state.options.showValues ? c.header : maskSetCookie(c.header)}`;
+  const cookies = lines.map(parseAuditCookie);
+  const live = cookies.filter((c) => !isDeletion(c, nowMs));
+  const findings: Finding[] = [];
+  const audited: AuditedCookie[] = [];
+  cookies.forEach((cookie, i) => {
+    if (isDeletion(cookie, nowMs)) return;
+    const ctx: CookieContext = { cookie, origin, hsts, nowMs, sessionMaxAge: state.sessionMaxAge, session: classifySession(cookie.name, cookie.value), evidence: evidenceOf(cookie) };
+    const item = { ctx, subject: subjectOf(cookie, origin, decisions[i], ctx), decision: decisions[i] };
+    audited.push(item);
+    findings.push(...judgeCookie(state, item));
+  });
+  for (const [name, hit] of duplicateHits(state, live, origin, evidenceOf)) {
+    const item = audited.find((a) => a.ctx.cookie.name === name)!;
+    findings.push(makeFinding(item.subject, hit));
+  }
+  findings.push(...checkBlocked(obs, audited, evidenceOf), ...budgetHit(state, origin));
+  return record(state, findings);
+}

@@ -1,0 +1,28 @@
+// weak-session-id for one cookie: the opaque id inside its value, judged alone and against earlier ids.
+import { analyseIdSample, estimateIdBits } from './entropy.ts';
+import { decodeURIComponentSafe, sniffFormat } from './classify.ts';
+import type { Hit } from './finding.ts';
+
+const MIN_BITS = 64;
+
+/** The opaque id a session cookie carries, or null when the value is a signed/structured session. */
+export function extractSessionId(value: string): string | null {
+  const v = decodeURIComponentSafe(value).replace(/^"|"$/g, '');
+  const format = sniffFormat(value);
+  if (format === 'express-session') return v.slice(2, v.lastIndexOf('.'));
+  if (format !== null) return null;
+  return /^[\x21-\x7e]+$/.test(v) || v === '' ? v : null;
+}
+
+export function checkSessionId(id: string, history: string[], evidence: string): Hit | null {
+  const single = estimateIdBits(id);
+  if (single.bits < MIN_BITS) {
+    const why = single.pattern ? ` (${single.pattern})` : '';
+    return { rule: 'weak-session-id', message: `session id has about ${Math.round(single.bits)} bits of entropy${why}, under 64`, evidence };
+  }
+  const sample = analyseIdSample(history);
+  if (sample && sample.bits < MIN_BITS) {
+    return { rule: 'weak-session-id', message: `across observed ids only about ${Math.round(sample.bits)} bits vary: ${sample.pattern}`, evidence: `${evidence} (${new Set(history).size} ids compared)` };
+  }
+  return null;
+}

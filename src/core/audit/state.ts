@@ -1,0 +1,64 @@
+// The auditor's memory between observations: the simulated jar, findings so far, session ids seen.
+import { applyNoiseControl } from './config.ts';
+import { findingKey } from './finding.ts';
+import type { CookieDecision, StoredCookie } from '../cookies/index.ts';
+import type { CookieContext } from './rules-cookie.ts';
+import type { Subject } from './finding.ts';
+import type { AuditOptions, Finding } from './types.ts';
+
+export interface SessionValue { name: string; domain: string; path: string; url: string; value: string }
+
+export interface AuditState {
+  options: AuditOptions;
+  sessionMaxAge: number;
+  jar: StoredCookie[];
+  findings: Map<string, Finding>;
+  /** session cookie values seen (Set-Cookie or Cookie header), for session-in-url and fixation checks */
+  sessionValues: Map<string, SessionValue>;
+  /** opaque ids per cookie name, in observation order, for weak-session-id patterns */
+  ids: Map<string, string[]>;
+  /** cookies whose findings depend on the session verdict, so a decoder verdict can re-run them */
+  contexts: Map<string, { ctx: CookieContext; subject: Subject; decision?: CookieDecision; keys: string[] }>;
+  listeners: Set<(added: Finding[]) => void>;
+  fresh: Finding[];
+}
+
+export const DEFAULT_SESSION_MAX_AGE = 1_209_600;
+
+export function createState(options: AuditOptions): AuditState {
+  return {
+    options, sessionMaxAge: options.config?.sessionMaxAge ?? options.sessionMaxAge ?? DEFAULT_SESSION_MAX_AGE,
+    jar: [], findings: new Map(), sessionValues: new Map(), ids: new Map(), contexts: new Map(),
+    listeners: new Set(), fresh: [],
+  };
+}
+
+/** Records findings (first report of a cookie flaw wins) and returns those that are new and pass noise control. */
+export function record(state: AuditState, findings: Finding[]): Finding[] {
+  const added: Finding[] = [];
+  for (const f of findings) {
+    const key = findingKey(f);
+    if (state.findings.has(key)) continue;
+    state.findings.set(key, f);
+    added.push(f);
+  }
+  const visible = applyNoiseControl(added, state.options.config);
+  if (visible.length) {
+    state.fresh.push(...visible);
+    for (const listener of state.listeners) listener(visible);
+  }
+  return visible;
+}
+
+/** Drops findings by key (a re-classified cookie is re-judged). */
+export function forget(state: AuditState, keys: string[]): void {
+  for (const key of keys) state.findings.delete(key);
+}
+
+export function rememberId(state: AuditState, name: string, id: string): string[] {
+  const list = state.ids.get(name) ?? [];
+  if (list[list.length - 1] !== id) list.push(id);
+  if (list.length > 200) list.shift();
+  state.ids.set(name, list);
+  return list;
+}
