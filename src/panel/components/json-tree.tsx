@@ -1,0 +1,28 @@
+import { useState } from 'preact/hooks';
+import type { Json } from '../../core/protocol/index.ts';
+
+function Leaf({ value }: { value: Json }) {
+  const kind = value === null ? 'null' : typeof value;
+  return <span class={`json-${kind}`}>{typeof value === 'string' ? JSON.stringify(value) : String(value)}</span>;
+}
+
+function Node({ name, value, depth }: { name: string | null; value: Json; depth: number }) {
+  const isContainer = typeof value === 'object' && value !== null;
+  const [open, setOpen] = useState(depth < 2);
+  const label = name === null ? null : <span class="json-key">{name}: </span>;
+  if (!isContainer) return <li>{label}<Leaf value={value} /></li>;
+  const entries: [string, Json][] = Array.isArray(value) ? value.map((v, i) => [String(i), v]) : Object.entries(value);
+  const summary = Array.isArray(value) ? `Array(${entries.length})` : `{${entries.length}}`;
+  return (
+    <li>
+      <button type="button" class="twisty" aria-expanded={open} onClick={() => setOpen(!open)}>{open ? '▾' : '▸'}</button>
+      {label}<span class="json-summary">{summary}</span>
+      {open && <ul>{entries.map(([k, v]) => <Node key={k} name={k} value={v} depth={depth + 1} />)}</ul>}
+    </li>
+  );
+}
+
+/** Collapsible payload tree; the first two levels start open. */
+export function JsonTree({ value, testId }: { value: Json; testId?: string }) {
+  return <ul class="json-tree" data-testid={testId}><Node name={null} value={value} depth={0} /></ul>;
+}

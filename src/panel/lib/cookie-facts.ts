@@ -1,0 +1,48 @@
+// Small facts about a cookie the table and filters need on every row, kept allocation-free.
+import { getDomain } from 'tldts';
+import type { PanelCookie } from '../model/types.ts';
+
+const SESSION_NAMES = /^(sessionid|session|connect\.sid|express:sess|phpsessid|jsessionid|asp\.net_sessionid|laravel_session|_.+_session|rack\.session)$/i;
+const SESSIONISH = /sess|sid|auth|token|login/i;
+
+/** Bytes of name + value as sent (UTF-8), which is what the 4096-byte limit counts. */
+export function cookieSize(c: { name: string; value: string }): number {
+  let bytes = 0;
+  for (const text of [c.name, c.value]) {
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code < 0x80) bytes += 1;
+      else if (code < 0x800) bytes += 2;
+      else if (code >= 0xd800 && code <= 0xdbff) { bytes += 4; i++; }
+      else bytes += 3;
+    }
+  }
+  return bytes;
+}
+
+/** Same heuristic as the audit rules: a detected format, a well-known name, or a long opaque value under a session-ish name. */
+export function isSessionCookie(c: PanelCookie): boolean {
+  if (c.format && c.format !== 'unknown') return true;
+  if (SESSION_NAMES.test(c.name)) return true;
+  return SESSIONISH.test(c.name) && c.value.length >= 16;
+}
+
+/** The unit secrets are stored under: the registrable domain, or the bare host for localhost and IPs. */
+export function siteOf(domain: string): string {
+  const host = domain.replace(/^\./, '').toLowerCase();
+  return getDomain(host) ?? host;
+}
+
+export function hostOf(domain: string): string {
+  return domain.replace(/^\./, '').toLowerCase();
+}
+
+/** Editing cookies is only on by default where it cannot hurt a real account. */
+export function isLoopbackHost(domain: string): boolean {
+  const host = hostOf(domain).replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host.endsWith('.localhost') || /^127(\.\d{1,3}){3}$/.test(host) || host === '::1';
+}
+
+export function findingKey(c: { name: string; domain: string; path: string }): string {
+  return `${c.name}\u0000${hostOf(c.domain)}\u0000${c.path}`;
+}
