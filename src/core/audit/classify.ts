@@ -58,7 +58,7 @@ export function classifySession(name: string, value: string, decoded?: DecodeRes
   }
   const sniffed = sniffFormat(value);
   if (sniffed && !/csrf|xsrf|messages/i.test(bare)) {
-    return { is: true, reason: `value has the ${sniffed} session format`, framework: DECODER_FRAMEWORK[sniffed] ?? frameworkOfName(name) };
+    return { is: true, reason: `value is in the ${sniffed} format`, framework: DECODER_FRAMEWORK[sniffed] ?? frameworkOfName(name) };
   }
   const known = KNOWN_NAMES.find(([re]) => re.test(bare));
   if (known) {
