@@ -15,6 +15,8 @@ export function registerCommand(name: string, load: () => Promise<Command>): voi
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // Imported here, not at the top: commands.ts calls registerCommand, which needs `commands` initialised.
+  await import('./commands.ts');
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h') {
     process.stdout.write(USAGE + '\n');

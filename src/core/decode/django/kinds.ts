@@ -57,7 +57,7 @@ function specsForSalt(salt: string, keyPrefix: string | undefined, name: string)
     const cookie = prefix === COOKIE_KEY_PREFIX;
     specs.push({ kind: cookie ? 'set_signed_cookie' : 'signing', salt, keyPrefix: prefix, timestamped: true, object: cookie ? false : null, maxAge: null });
     // set_signed_cookie's salt argument is combined with the cookie name; accept either spelling.
-    if (cookie && name && !salt.startsWith(name)) specs.push({ kind: 'set_signed_cookie', salt: name + salt, keyPrefix: prefix, timestamped: true, object: false, maxAge: null });
+    if (cookie && name) specs.push({ kind: 'set_signed_cookie', salt: name + salt, keyPrefix: prefix, timestamped: true, object: false, maxAge: null });
     if (!cookie) specs.push({ kind: 'Signer.sign', salt, keyPrefix: prefix, timestamped: false, object: null, maxAge: null });
   }
   return specs;
