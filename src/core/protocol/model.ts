@@ -46,6 +46,8 @@ export interface Finding {
   evidence?: string;
   fix?: string;
   session?: { is: boolean; reason?: string };
+  /** the framework the cookie was attributed to (django, flask, express, rails, php, …) */
+  framework?: string;
 }
 
 interface EventBase {

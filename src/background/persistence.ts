@@ -1,0 +1,157 @@
+// Keeps the per-tab state in storage.session so a stopped MV3 worker comes back with its timelines.
+// Timelines are written in fixed segments of SEGMENT_EVENTS (keyed by seq), so a save rewrites only the
+// tab's meta record and its newest segment(s), never the whole 5,000-event buffer.
+// Persistence window: saves run at most PERSIST_DELAY_MS after a change; see docs/extension.md.
+import type { Finding, TimelineEvent } from '../core/protocol/index.ts';
+import { Timeline } from '../core/timeline/index.ts';
+import type { KeyValueArea } from '../platform/types.ts';
+import { TabState, type TabRegistry } from './tab-state.ts';
+
+export const PERSIST_DELAY_MS = 250;
+export const SEGMENT_EVENTS = 250;
+const PREFIX = 'ss:v1:';
+const INDEX_KEY = `${PREFIX}index`;
+
+interface TabMeta { url: string | null; hosts: string[]; findings: Finding[]; nextSeq: number; dropped: number; size: number; segments: number[] }
+interface Saved { through: number; segments: Set<number> }
+
+const metaKey = (tabId: number) => `${PREFIX}tab:${tabId}`;
+const segKey = (tabId: number, seg: number) => `${PREFIX}tab:${tabId}:${seg}`;
+const segOf = (seq: number) => Math.floor((seq - 1) / SEGMENT_EVENTS);
+
+export class Persistence {
+  private saved = new Map<number, Saved>();
+  private dirty = new Set<number>();
+  private gone = new Set<number>();
+  private cleared = new Set<number>();
+  private timer: unknown = null;
+  private writing: Promise<void> = Promise.resolve();
+  /** cap on segments written per tab; halved when the area's quota is hit */
+  segmentCap = Math.ceil(100_000 / SEGMENT_EVENTS);
+  saves = 0;
+
+  constructor(
+    private area: KeyValueArea,
+    private tabs: TabRegistry,
+    private clock: { setTimeout(fn: () => void, ms: number): unknown },
+  ) {}
+
+  markDirty(tabId: number): void {
+    this.dirty.add(tabId);
+    this.schedule();
+  }
+
+  /** The tab's timeline was cleared: its old segments must go too. */
+  markCleared(tabId: number): void {
+    this.cleared.add(tabId);
+    this.markDirty(tabId);
+  }
+
+  markClosed(tabId: number): void {
+    this.dirty.delete(tabId);
+    this.gone.add(tabId);
+    this.schedule();
+  }
+
+  /** Resolves once everything marked so far is written. */
+  flush(): Promise<void> {
+    this.writing = this.writing.then(() => this.save());
+    return this.writing;
+  }
+
+  private schedule(): void {
+    if (this.timer !== null) return;
+    this.timer = this.clock.setTimeout(() => {
+      this.timer = null;
+      void this.flush();
+    }, PERSIST_DELAY_MS);
+  }
+
+  private async save(): Promise<void> {
+    const dirty = [...this.dirty];
+    const gone = [...this.gone];
+    const cleared = [...this.cleared];
+    this.dirty.clear();
+    this.gone.clear();
+    this.cleared.clear();
+    if (dirty.length === 0 && gone.length === 0) return;
+    const items: Record<string, unknown> = {};
+    const removals: string[] = [];
+    for (const tabId of gone) this.collectRemoval(tabId, removals, true);
+    for (const tabId of cleared) this.collectRemoval(tabId, removals, false);
+    for (const tabId of dirty) this.collectTab(tabId, items, removals);
+    items[INDEX_KEY] = { tabIds: [...this.tabs.tabs.keys()] };
+    try {
+      if (removals.length) await this.area.remove(removals);
+      await this.area.set(items);
+      this.saves++;
+    } catch (error) {
+      // quota: keep fewer segments per tab and rewrite everything on the next save
+      console.warn('sessionscope: could not persist state, keeping less history', error);
+      this.segmentCap = Math.max(1, Math.floor(this.segmentCap / 2));
+      for (const id of this.tabs.tabs.keys()) { this.saved.delete(id); this.dirty.add(id); }
+      this.schedule();
+    }
+  }
+
+  private collectRemoval(tabId: number, removals: string[], withMeta: boolean): void {
+    const s = this.saved.get(tabId);
+    if (withMeta) removals.push(metaKey(tabId));
+    if (!s) return;
+    for (const seg of s.segments) removals.push(segKey(tabId, seg));
+    this.saved.delete(tabId);
+  }
+
+  private collectTab(tabId: number, items: Record<string, unknown>, removals: string[]): void {
+    const tab = this.tabs.tabs.get(tabId);
+    if (!tab) return;
+    const t = tab.timeline;
+    const saved = this.saved.get(tabId) ?? { through: 0, segments: new Set<number>() };
+    const events = t.all();
+    const lastSeg = segOf(t.lastSeq);
+    const firstSeg = Math.max(events.length ? segOf(events[0].seq) : lastSeg + 1, lastSeg - this.segmentCap + 1);
+    for (const seg of [...saved.segments]) {
+      if (seg < firstSeg) { removals.push(segKey(tabId, seg)); saved.segments.delete(seg); }
+    }
+    const fromSeg = Math.max(firstSeg, saved.through ? segOf(saved.through + 1) : firstSeg);
+    const bySeg = new Map<number, TimelineEvent[]>();
+    for (const e of t.since((fromSeg * SEGMENT_EVENTS))) {
+      const seg = segOf(e.seq);
+      if (!bySeg.has(seg)) bySeg.set(seg, []);
+      bySeg.get(seg)!.push(e);
+    }
+    for (const [seg, list] of bySeg) { items[segKey(tabId, seg)] = list; saved.segments.add(seg); }
+    saved.through = t.lastSeq;
+    this.saved.set(tabId, saved);
+    const meta: TabMeta = { url: tab.url, hosts: [...tab.hosts], findings: [...tab.findings.values()], nextSeq: t.lastSeq + 1,
+      dropped: t.dropped, size: t.size, segments: [...saved.segments] };
+    items[metaKey(tabId)] = meta;
+  }
+
+  /** Reads back every persisted tab into the registry (before any new event is processed). */
+  async restore(): Promise<number> {
+    const index = (await this.area.get([INDEX_KEY]))[INDEX_KEY] as { tabIds?: number[] } | undefined;
+    const ids = Array.isArray(index?.tabIds) ? index.tabIds.filter((n) => Number.isInteger(n)) : [];
+    const metas = await this.area.get(ids.map(metaKey));
+    for (const tabId of ids) {
+      const meta = metas[metaKey(tabId)] as TabMeta | undefined;
+      if (!meta) continue;
+      const segs = await this.area.get(meta.segments.map((s) => segKey(tabId, s)));
+      // a segment may still hold events the buffer had already evicted: keep only the saved buffer's tail
+      const firstSeq = meta.nextSeq - meta.size;
+      const events = meta.segments.slice().sort((a, b) => a - b)
+        .flatMap((s) => (segs[segKey(tabId, s)] as TimelineEvent[] | undefined) ?? [])
+        .filter((e) => e.seq >= firstSeq);
+      const timeline = Timeline.fromData(
+        { nextSeq: meta.nextSeq, dropped: meta.dropped + Math.max(0, meta.size - events.length), events }, this.tabs.limit);
+      const tab = new TabState(tabId, timeline);
+      tab.url = meta.url;
+      meta.hosts.forEach((h) => tab.hosts.add(h));
+      tab.addFindings(meta.findings);
+      tab.findingsChanged = false;
+      this.tabs.tabs.set(tabId, tab);
+      this.saved.set(tabId, { through: timeline.lastSeq, segments: new Set(meta.segments) });
+    }
+    return this.tabs.tabs.size;
+  }
+}
