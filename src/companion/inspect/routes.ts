@@ -25,14 +25,18 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text);
 }
 
-async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+/** `preRead` is the body when the server already consumed the stream (the companion's request object). */
+async function readJsonBody(req: IncomingMessage, preRead?: Uint8Array): Promise<unknown> {
   let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new HttpError(413, 'request body too large');
-    chunks.push(chunk as Buffer);
+  const chunks: Uint8Array[] = preRead ? [preRead] : [];
+  if (!preRead) {
+    for await (const chunk of req) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_BODY) throw new HttpError(413, 'request body too large');
+      chunks.push(chunk as Buffer);
+    }
   }
+  if (preRead && preRead.length > MAX_BODY) throw new HttpError(413, 'request body too large');
   const text = Buffer.concat(chunks).toString('utf8').trim();
   if (!text) return null;
   try {
@@ -81,7 +85,7 @@ function requireWritable(target: InspectTarget): void {
   if (target.site.readOnly) throw new HttpError(409, 'attached stores are read-only');
 }
 
-async function route(req: IncomingMessage, res: ServerResponse, url: URL, opts: InspectionOptions, fallback?: InspectTarget): Promise<void> {
+async function route(req: IncomingMessage, res: ServerResponse, url: URL, opts: InspectionOptions, fallback?: InspectTarget, body?: Uint8Array): Promise<void> {
   const rest = url.pathname.slice(PREFIX.length);
   const method = req.method ?? 'GET';
   const expect = (m: string): void => { if (method !== m) throw new HttpError(405, `${m} only`); };
@@ -101,7 +105,7 @@ async function route(req: IncomingMessage, res: ServerResponse, url: URL, opts: 
   if (rest === 'faults') {
     expect('POST');
     requireWritable(target);
-    const fault = parseFault(await readJsonBody(req));
+    const fault = parseFault(await readJsonBody(req, body));
     if (!target.fault) throw new HttpError(400, `engine ${target.site.engine} does not support fault injection`);
     return sendJson(res, 200, { ok: true, action: fault.action, engine: target.site.engine, ...(await target.fault(fault)) });
   }
@@ -114,11 +118,11 @@ async function route(req: IncomingMessage, res: ServerResponse, url: URL, opts: 
 }
 
 /** Handle a request under /__sessionscope/; returns false for any other path. Never throws. */
-export async function handleInspection(req: IncomingMessage, res: ServerResponse, opts: InspectionOptions, site?: InspectTarget): Promise<boolean> {
+export async function handleInspection(req: IncomingMessage, res: ServerResponse, opts: InspectionOptions, site?: InspectTarget, body?: Uint8Array): Promise<boolean> {
   const url = new URL(req.url ?? '/', 'http://companion.invalid');
   if (!url.pathname.startsWith(PREFIX)) return false;
   try {
-    await route(req, res, url, opts, site);
+    await route(req, res, url, opts, site, body);
   } catch (err) {
     if (res.headersSent) { res.destroy(); return true; }
     if (err instanceof HttpError) sendJson(res, err.status, { error: err.message });
