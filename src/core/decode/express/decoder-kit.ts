@@ -1,13 +1,7 @@
 // Pieces every decoder in this group shares: the decoder shape and the "never throw" wrapper.
 import type { DecodeInput, DecodeResult, Format } from '../types.ts';
 
-export interface FormatDecoder {
-  format: Format;
-  hints: string[];
-  /** 0 = implausible, higher = likelier */
-  score(input: DecodeInput): number;
-  decode(input: DecodeInput): Promise<DecodeResult | null>;
-}
+export type { FormatDecoder } from '../registry.ts';
 
 /** A result that carries only an error: nothing could be read. */
 export function errorResult(format: Format, error: string, reasons: string[] = []): DecodeResult {
