@@ -20,6 +20,13 @@ describe('parseCookieDate', () => {
 
   it('keeps the first time and day it finds', () => {
     expect(parseCookieDate('05 Jan 2031 10:00:00 11:00:00')).toBe(Date.UTC(2031, 0, 5, 10));
+    expect(parseCookieDate('05 Jan 2031 10:00:00 123:00:00')).toBe(Date.UTC(2031, 0, 5, 10));
+  });
+
+  it('fails when the first time-like token is not exactly h:m:s', () => {
+    expect(parseCookieDate('05 Jan 2031 123:00:00 10:00:00')).toBeNull();
+    expect(parseCookieDate('05 Jan 2031 10:00:00abc')).toBeNull();
+    expect(parseCookieDate('05 Jan 2031 10:00:00:00')).toBeNull();
   });
 
   it('rejects missing fields and out-of-range values', () => {

@@ -4,13 +4,13 @@
 
 const DELIMITERS = new Set('\t !"#$%&\'()*+,-./;<=>?@[\\]^_`{|}~');
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const TIME = /^(\d{1,2}):(\d{1,2}):(\d{1,2})/;
+const TIME = /^(\d{1,2}):(\d{1,2}):(\d{1,2})$/;
 
 /** Earliest/latest times a saturated date maps to (JS Date range). */
 export const MIN_COOKIE_TIME = -8.64e15;
 export const MAX_COOKIE_TIME = 8.64e15;
 
-interface DateParts { day?: number; month?: number; year?: number; time?: [number, number, number] }
+interface DateParts { day?: number; month?: number; year?: number; time?: [number, number, number]; bad?: boolean }
 
 function tokenize(text: string): string[] {
   const tokens: string[] = [];
@@ -33,8 +33,11 @@ function readToken(token: string, parts: DateParts): void {
     const idx = MONTHS.indexOf(token.slice(0, 3).toLowerCase());
     if (idx >= 0) parts.month = idx + 1;
   } else if (token.includes(':')) {
-    const m = parts.time ? null : TIME.exec(token);
+    if (parts.time) return;
+    // Chrome fails the whole date when its first time-like token is not exactly h:m:s (measured)
+    const m = TIME.exec(token);
     if (m) parts.time = [Number(m[1]), Number(m[2]), Number(m[3])];
+    else parts.bad = true;
   } else if (parts.day === undefined && token.length <= 2) {
     parts.day = atoi(token);
   } else if (parts.year === undefined && token.length <= 5) {
@@ -50,7 +53,10 @@ function hasValidValues(p: Required<DateParts>): boolean {
 /** Returns unix ms, or null when the text is not a date Chrome accepts (the cookie then has no expiry). */
 export function parseCookieDate(text: string): number | null {
   const parts: DateParts = {};
-  for (const token of tokenize(text)) readToken(token, parts);
+  for (const token of tokenize(text)) {
+    readToken(token, parts);
+    if (parts.bad) return null;
+  }
   if (parts.day === undefined || parts.month === undefined || parts.year === undefined || !parts.time) return null;
   let year = parts.year;
   if (year >= 70 && year <= 99) year += 1900;

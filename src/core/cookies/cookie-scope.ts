@@ -25,7 +25,8 @@ export function pathMatch(requestPath: string, cookiePath: string): boolean {
 
 /** Lower-cases and canonicalises a Domain attribute like a URL host; null when it is not a valid host. */
 function canonicalizeDomain(domain: string): string | null {
-  if (domain.includes('%')) return null;
+  // characters a URL host may not hold; WHATWG URL would otherwise read "x.test:443" as host + port
+  if (/[\s%#/:<>?@[\\\]^|]/.test(domain)) return null;
   try {
     const host = new URL(`http://${domain}/`).hostname;
     return host === '' ? null : host;

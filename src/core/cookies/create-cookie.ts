@@ -1,7 +1,7 @@
 // Turns a parsed Set-Cookie into the cookie a browser would create, or the reasons it refuses
 // (Chrome's CanonicalCookie::Create checks; RFC 6265bis §5.7 steps 1-22 before the store is touched).
 import { defaultPath, resolveCookieDomain } from './cookie-scope.ts';
-import { isSecureOrigin, parseUrl, siteForUrl } from './hosts.ts';
+import { isIpAddress, isSecureOrigin, parseUrl, siteForUrl } from './hosts.ts';
 import type { CookiePartitionKey, ExclusionReason, ParsedSetCookie, SameSiteStatus, StoredCookie } from './types.ts';
 
 export const MAX_COOKIE_AGE_MS = 400 * 24 * 60 * 60 * 1000;
@@ -47,10 +47,16 @@ export function computeExpiry(p: ParsedSetCookie, now: number, warnings: string[
   return expiry;
 }
 
-function prefixReason(p: ParsedSetCookie, secureOrigin: boolean, hasDomain: boolean): boolean {
+/** §4.1.3 prefixes, matched case-insensitively; a nameless cookie may not smuggle one in its value. */
+function hasValidPrefix(p: ParsedSetCookie, secureOrigin: boolean, host: string): boolean {
   const name = p.name.toLowerCase();
   if (name.startsWith('__secure-')) return p.secure && secureOrigin;
-  if (name.startsWith('__host-')) return p.secure && secureOrigin && !hasDomain && p.path === '/';
+  if (name.startsWith('__host-')) {
+    const domain = p.effective.domain ?? '';
+    // Chrome lets a __Host- cookie name its own IP host as Domain (that is still host-only)
+    const hostOnly = domain === '' || (isIpAddress(host) && domain === host);
+    return p.secure && secureOrigin && hostOnly && p.path === '/';
+  }
   if (p.name === '') {
     const value = p.value.toLowerCase();
     return !(value.startsWith('__secure-') || value.startsWith('__host-'));
@@ -58,13 +64,22 @@ function prefixReason(p: ParsedSetCookie, secureOrigin: boolean, hasDomain: bool
   return true;
 }
 
-function semanticReasons(p: ParsedSetCookie, secureOrigin: boolean, domainOk: boolean, opts: CreateOptions): ExclusionReason[] {
+/** Checks Chrome makes while building the cookie; they are reported together, and stop the later ones. */
+function creationReasons(p: ParsedSetCookie, secureOrigin: boolean, domainOk: boolean, host: string): ExclusionReason[] {
   const reasons: ExclusionReason[] = [];
   if (!domainOk) reasons.push('InvalidDomain');
+  if (!hasValidPrefix(p, secureOrigin, host)) reasons.push('InvalidPrefix');
+  if (p.partitioned && !(p.secure && secureOrigin)) reasons.push('InvalidPartitioned');
+  // A nameless "a=b" would come back in the Cookie header as cookie "a": Chrome refuses to create it
+  if (reasons.length === 0 && p.name === '' && p.value.includes('=')) reasons.push('NamelessValueWithEquals');
+  return reasons;
+}
+
+/** Checks Chrome makes when storing, only reached by a cookie that could be built. */
+function storageReasons(p: ParsedSetCookie, secureOrigin: boolean, opts: CreateOptions): ExclusionReason[] {
+  const reasons: ExclusionReason[] = [];
   if (p.secure && !secureOrigin) reasons.push('SecureOnly');
-  if (!prefixReason(p, secureOrigin, p.effective.domain !== undefined && p.effective.domain !== '')) reasons.push('InvalidPrefix');
   if (p.sameSite === 'none' && !p.secure) reasons.push('SameSiteNoneInsecure');
-  if (p.partitioned && !p.secure) reasons.push('InvalidPartitioned');
   if (opts.fromScript && p.httpOnly) reasons.push('HttpOnly');
   return reasons;
 }
@@ -79,7 +94,8 @@ export function createCookie(parsed: ParsedSetCookie, opts: CreateOptions): Crea
   const secureOrigin = isSecureOrigin(url);
   const host = url.hostname.toLowerCase();
   const scope = resolveCookieDomain(host, parsed.effective.domain);
-  const reasons = semanticReasons(parsed, secureOrigin, scope.ok, opts);
+  const creation = creationReasons(parsed, secureOrigin, scope.ok, host);
+  const reasons = creation.length > 0 ? creation : storageReasons(parsed, secureOrigin, opts);
   if (!scope.ok || reasons.length > 0) return { reasons, warnings, expired: false };
   const expiresAt = computeExpiry(parsed, opts.now, warnings);
   const path = parsed.path?.startsWith('/') ? parsed.path : defaultPath(url.pathname);

@@ -56,10 +56,13 @@ describe('parseSetCookie', () => {
     expect(utf8Length('é😀a')).toBe(7);
   });
 
-  it('flags control characters but not tabs', () => {
+  it('flags control characters, and tabs except around names and values (as Chrome does)', () => {
     expect(parseSetCookie('a=b\u0001c').problems).toContain('control-character');
     expect(parseSetCookie('a=b\u007f').problems).toContain('control-character');
-    expect(parseSetCookie('a=b\tc').problems).not.toContain('control-character');
+    expect(parseSetCookie('a=1; \u0002').problems).toContain('control-character');
+    expect(parseSetCookie('a=b\tc').problems).toContain('control-character');
+    expect(parseSetCookie('a=1; Foo=a\tb').problems).toContain('control-character');
+    expect(parseSetCookie('\ta\t=\tb\t;\tSecure\t').problems).not.toContain('control-character');
   });
 
   it('normalises SameSite and reports unknown values', () => {
@@ -117,6 +120,7 @@ describe('splitSetCookieHeaders', () => {
   it('splits Firefox newline-joined headers and flattens arrays', () => {
     expect(splitSetCookieHeaders('a=1\nb=2; Path=/\r\n\nc=3')).toEqual(['a=1', 'b=2; Path=/', 'c=3']);
     expect(splitSetCookieHeaders(['a=1', 'b=2\nc=3'])).toEqual(['a=1', 'b=2', 'c=3']);
-    expect(splitSetCookieHeaders('')).toEqual([]);
+    expect(splitSetCookieHeaders('')).toEqual(['']);
+    expect(splitSetCookieHeaders('a=1\r')).toEqual(['a=1']);
   });
 });

@@ -20,11 +20,14 @@ export function utf8Length(text: string): number {
   return n;
 }
 
-/** CTLs other than HTAB: RFC 6265bis §5.6 ignores the whole line when it holds one. */
-export function hasControlCharacter(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c < 0x20 && c !== 0x09) || c === 0x7f) return true;
+/**
+ * True for CTLs (HTAB included) in an already-trimmed token. RFC 6265bis tolerates HTAB, but Chrome rejects a
+ * tab anywhere except the whitespace trimmed around names and values (measured by the differential test).
+ */
+export function hasControlCharacter(token: string): boolean {
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) return true;
   }
   return false;
 }
@@ -47,8 +50,11 @@ function readAttributes(line: string, from: number, out: ParsedSetCookie): void 
     pos = end + 1;
     const eq = segment.indexOf('=');
     const name = trimCookieWhitespace(segment, 0, eq >= 0 ? eq : segment.length);
-    if (name === '') continue;
     const value = eq >= 0 ? trimCookieWhitespace(segment, eq + 1) : '';
+    if (!out.problems.includes('control-character') && (hasControlCharacter(name) || hasControlCharacter(value))) {
+      out.problems.push('control-character');
+    }
+    if (name === '') continue;
     out.attributes.push({ name, value } satisfies RawAttribute);
     const key = name.toLowerCase();
     if (!KNOWN.has(key)) continue;
@@ -106,7 +112,6 @@ export function parseSetCookie(header: string): ParsedSetCookie {
     header: line, name: '', value: '', nameless: false, attributes: [], effective: {},
     secure: false, httpOnly: false, sameSite: 'unspecified', partitioned: false, priority: 'medium', problems: [],
   };
-  if (hasControlCharacter(line)) out.problems.push('control-character');
   let end = line.indexOf(';');
   if (end < 0) end = line.length;
   const eq = line.indexOf('=');
@@ -117,6 +122,7 @@ export function parseSetCookie(header: string): ParsedSetCookie {
     out.nameless = true;
     out.value = trimCookieWhitespace(line, 0, end);
   }
+  if (hasControlCharacter(out.name) || hasControlCharacter(out.value)) out.problems.push('control-character');
   if (out.name === '' && out.value === '') out.problems.push('no-content');
   else if (out.nameless) out.problems.push('nameless');
   if (utf8Length(out.name) + utf8Length(out.value) > MAX_NAME_VALUE_BYTES) out.problems.push('name-value-oversize');
@@ -125,13 +131,17 @@ export function parseSetCookie(header: string): ParsedSetCookie {
   return out;
 }
 
-/** Splits Set-Cookie values that Firefox's webRequest joined with newlines; drops blank lines. */
+/**
+ * Splits Set-Cookie values that Firefox's webRequest joined with newlines, dropping the blank lines the
+ * join leaves; an entry that was itself empty is kept (the browser reports it as NoCookieContent).
+ */
 export function splitSetCookieHeaders(raw: string | readonly string[]): string[] {
   const list = typeof raw === 'string' ? [raw] : raw;
   const out: string[] = [];
   for (const item of list) {
     if (typeof item !== 'string') continue;
-    for (const part of item.split(/\r?\n/)) if (part.trim() !== '') out.push(part.replace(/\r$/, ''));
+    if (!item.includes('\n')) { out.push(item.endsWith('\r') ? item.slice(0, -1) : item); continue; }
+    for (const part of item.split(/\r?\n/)) if (part.trim() !== '') out.push(part);
   }
   return out;
 }

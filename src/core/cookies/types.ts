@@ -70,14 +70,15 @@ export interface StoredCookie {
 }
 
 /**
- * Why a Set-Cookie was rejected. Names match Chrome's CDP Network.SetCookieBlockedReason; HttpOnly and
- * OverwriteHttpOnly (script writes) and InvalidPartitioned have no CDP name and follow Chrome's internal
- * CookieInclusionStatus names instead.
+ * Why a Set-Cookie was rejected. Names match Chrome's CDP Network.SetCookieBlockedReason. Chrome rejects a
+ * few more without any CDP name (CDP then reports nothing): InvalidPartitioned (Partitioned without Secure
+ * or from an insecure origin), NamelessValueWithEquals (`=a=b`), and, for script writes, HttpOnly and
+ * OverwriteHttpOnly.
  */
 export type ExclusionReason =
   | 'SecureOnly' | 'SameSiteNoneInsecure' | 'InvalidDomain' | 'InvalidPrefix' | 'OverwriteSecure'
   | 'NameValuePairExceedsMaxSize' | 'DisallowedCharacter' | 'NoCookieContent' | 'SyntaxError'
-  | 'SchemeNotSupported' | 'InvalidPartitioned' | 'HttpOnly' | 'OverwriteHttpOnly';
+  | 'SchemeNotSupported' | 'InvalidPartitioned' | 'NamelessValueWithEquals' | 'HttpOnly' | 'OverwriteHttpOnly';
 
 export type CookieAction = 'stored' | 'updated' | 'deleted' | 'rejected';
 

@@ -1,0 +1,80 @@
+// Runs the model over the same steps the browser saw and lists every difference.
+import { applySetCookie, applySetCookies, type CookieDecision, type StoredCookie } from '../../src/core/cookies/index.ts';
+import type { DiffCase } from './case-types.ts';
+import type { CaseObservation, ObservedCookie } from './observation.ts';
+
+/** Relative expiries (Max-Age, the 400-day cap) depend on when each side read the clock. */
+const EXPIRY_TOLERANCE_MS = 5000;
+
+export interface CaseComparison { id: string; agree: boolean; differences: string[]; decisions: CookieDecision[] }
+export interface CompareOptions { compareReasons: boolean; comparePriority: boolean }
+
+export function predictCase(c: DiffCase, observation: CaseObservation): { jar: StoredCookie[]; decisions: CookieDecision[] } {
+  let jar: StoredCookie[] = [];
+  const decisions: CookieDecision[] = [];
+  c.steps.forEach((step, i) => {
+    const { url, now } = observation.steps[i];
+    const applied = applySetCookies({ url, headers: step.headers, jar, now });
+    decisions.push(...applied.decisions);
+    jar = applied.jar;
+    for (const header of step.script ?? []) {
+      const d = applySetCookie({ url, header, jar, now, fromScript: true });
+      jar = applyDecision(jar, d);
+    }
+  });
+  return { jar, decisions };
+}
+
+function applyDecision(jar: StoredCookie[], d: CookieDecision): StoredCookie[] {
+  const rest = d.previous && d.action !== 'rejected' ? jar.filter((c) => c !== d.previous) : jar;
+  return d.action === 'stored' || d.action === 'updated' ? [...rest, d.cookie!] : rest;
+}
+
+const keyOf = (c: { name: string; domain: string; hostOnly: boolean; path: string; partitioned: boolean }): string =>
+  `${JSON.stringify(c.name)} ${c.hostOnly ? '' : '.'}${c.domain} ${c.path}${c.partitioned ? ' (partitioned)' : ''}`;
+
+function compareCookie(model: StoredCookie, seen: ObservedCookie, opts: CompareOptions): string[] {
+  const out: string[] = [];
+  for (const field of ['value', 'secure', 'httpOnly', 'sameSite'] as const) {
+    if (model[field] !== seen[field]) out.push(`${field}: model ${JSON.stringify(model[field])}, browser ${JSON.stringify(seen[field])}`);
+  }
+  if (opts.comparePriority && seen.priority !== undefined && model.priority !== seen.priority) {
+    out.push(`priority: model ${model.priority}, browser ${seen.priority}`);
+  }
+  const a = model.expiresAt, b = seen.expiresAt;
+  if ((a === null) !== (b === null) || (a !== null && b !== null && Math.abs(a - b) > EXPIRY_TOLERANCE_MS)) {
+    out.push(`expires: model ${a === null ? 'session' : new Date(a).toISOString()}, browser ${b === null ? 'session' : new Date(b).toISOString()}`);
+  }
+  return out;
+}
+
+function compareJars(model: StoredCookie[], seen: ObservedCookie[], opts: CompareOptions): string[] {
+  const out: string[] = [];
+  const byKey = new Map(seen.map((c) => [keyOf(c), c]));
+  for (const m of model) {
+    const s = byKey.get(keyOf(m));
+    byKey.delete(keyOf(m));
+    if (!s) out.push(`model stored ${keyOf(m)}, browser did not`);
+    else out.push(...compareCookie(m, s, opts).map((d) => `${keyOf(m)} ${d}`));
+  }
+  for (const key of byKey.keys()) out.push(`browser stored ${key}, model did not`);
+  return out;
+}
+
+/** Exclusions Chrome applies without a CDP SetCookieBlockedReason name: CDP reports nothing for them. */
+const CDP_UNNAMED = new Set<string>(['InvalidPartitioned', 'NamelessValueWithEquals', 'HttpOnly', 'OverwriteHttpOnly']);
+
+function compareReasons(decisions: CookieDecision[], observation: CaseObservation): string[] {
+  const model = decisions.filter((d) => d.action === 'rejected')
+    .map((d) => d.reasons.filter((r) => !CDP_UNNAMED.has(r)).sort().join('+')).filter((r) => r !== '').sort();
+  const browser = observation.steps.flatMap((s) => s.blocked.map((b) => b.reasons.join('+'))).sort();
+  return model.join(',') === browser.join(',') ? [] : [`reasons: model [${model.join(', ')}], browser [${browser.join(', ')}]`];
+}
+
+export function compareCase(c: DiffCase, observation: CaseObservation, opts: CompareOptions): CaseComparison {
+  const { jar, decisions } = predictCase(c, observation);
+  const differences = observation.steps.filter((s) => s.error).map((s) => `navigation failed: ${s.error}`);
+  differences.push(...compareJars(jar, observation.cookies, opts));
+  if (opts.compareReasons) differences.push(...compareReasons(decisions, observation));
+  return { id: c.id, agree: differences.length === 0, differences, decisions };
+}

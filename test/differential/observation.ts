@@ -1,0 +1,46 @@
+// What a browser run records, normalised to the model's StoredCookie vocabulary for comparison.
+import type { CookiePriority, SameSiteStatus } from '../../src/core/cookies/index.ts';
+
+export interface ObservedCookie {
+  name: string;
+  value: string;
+  domain: string;
+  hostOnly: boolean;
+  path: string;
+  secure: boolean;
+  httpOnly: boolean;
+  sameSite: SameSiteStatus;
+  /** Unix ms, null for session cookies. */
+  expiresAt: number | null;
+  partitioned: boolean;
+  /** Undefined when the browser does not report priority (Firefox). */
+  priority?: CookiePriority;
+}
+
+export interface StepObservation {
+  url: string;
+  now: number;
+  /** CDP blocked reasons per rejected Set-Cookie line (Chromium only). */
+  blocked: { line: string; reasons: string[] }[];
+  error?: string;
+}
+
+export interface CaseObservation { id: string; steps: StepObservation[]; cookies: ObservedCookie[] }
+
+export interface CdpCookie {
+  name: string; value: string; domain: string; path: string; expires: number; session: boolean;
+  secure: boolean; httpOnly: boolean; sameSite?: 'Strict' | 'Lax' | 'None'; priority?: 'Low' | 'Medium' | 'High';
+  partitionKey?: unknown;
+}
+
+const CDP_SAME_SITE: Record<string, SameSiteStatus> = { Strict: 'strict', Lax: 'lax', None: 'no_restriction' };
+
+export function fromCdpCookie(c: CdpCookie): ObservedCookie {
+  const hostOnly = !c.domain.startsWith('.');
+  return {
+    name: c.name, value: c.value, domain: hostOnly ? c.domain : c.domain.slice(1), hostOnly, path: c.path,
+    secure: c.secure, httpOnly: c.httpOnly, sameSite: (c.sameSite && CDP_SAME_SITE[c.sameSite]) || 'unspecified',
+    expiresAt: c.session ? null : Math.round(c.expires * 1000), partitioned: c.partitionKey !== undefined,
+    priority: (c.priority?.toLowerCase() ?? 'medium') as CookiePriority,
+  };
+}

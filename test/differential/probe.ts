@@ -1,0 +1,26 @@
+// Ad-hoc runner: `npx tsx test/differential/probe.ts [filter]` prints every disagreement with Chromium.
+import { CURATED_SINGLE } from './curated-cases.ts';
+import { SEQUENCE_CASES } from './sequence-cases.ts';
+import { generateCases } from './generated-cases.ts';
+import { lookupFor } from './case-types.ts';
+import { startCookieServer } from './server.ts';
+import { runInChromium } from './chromium-runner.ts';
+import { compareCase } from './compare.ts';
+
+const filter = process.argv[2] ?? '';
+const cases = [...CURATED_SINGLE, ...SEQUENCE_CASES, ...generateCases(260)].filter((c) => c.id.includes(filter));
+const server = await startCookieServer(lookupFor(cases));
+const started = Date.now();
+try {
+  const observations = await runInChromium(cases, server);
+  const results = cases.map((c, i) => compareCase(c, observations[i], { compareReasons: true, comparePriority: true }));
+  for (const r of results.filter((x) => !x.agree)) {
+    const c = cases.find((x) => x.id === r.id)!;
+    console.log(`✗ ${r.id}  ${JSON.stringify(c.steps.map((s) => [s.origin, s.path, ...s.headers, ...(s.script ?? [])]).flat().filter(Boolean)).slice(0, 300)}`);
+    for (const d of r.differences) console.log(`    ${d.slice(0, 300)}`);
+  }
+  const agree = results.filter((r) => r.agree).length;
+  console.log(`differential: ${agree}/${results.length} agree in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+} finally {
+  await server.close();
+}
