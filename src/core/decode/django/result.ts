@@ -13,7 +13,8 @@ function readPayload(value: string, object: boolean | null): Payload {
     const decoded = decodeDjangoObject(value);
     return { value: decoded.value, compressed: decoded.compressed, object: true };
   } catch (err) {
-    if (object === null) return { value, compressed: false, object: false };
+    // A '.'-marked base64 payload is a compressed object even when it cannot be read (e.g. a zlib bomb).
+    if (object === null && !/^\.[A-Za-z0-9_-]+$/.test(value)) return { value, compressed: false, object: false };
     return { value: null, compressed: value.startsWith('.'), object: true, error: (err as Error).message };
   }
 }
