@@ -2,3 +2,4 @@
 import { registerCommand } from './main.ts';
 
 registerCommand('decode', async () => (await import('./decode.ts')).runDecode);
+registerCommand('companion', async () => (await import('./companion.ts')).runCompanion);

@@ -43,7 +43,7 @@ export function toNumber(v: PyValue | undefined): number | null {
 /** Deep copy: what a pickling cache hands back is never the object that was stored. */
 export function clonePy<T extends PyValue>(v: T): T {
   if (Array.isArray(v)) return v.map(clonePy) as T;
-  if (v instanceof Map) return new Map([...v].map(([k, x]) => [k, clonePy(x)])) as T;
+  if (v instanceof Map) return new Map([...(v as PyDict)].map(([k, x]): [string, PyValue] => [k, clonePy(x)])) as T;
   return v;
 }
 

@@ -1,0 +1,75 @@
+// django.contrib.sessions.backends.db: one django_session row per session; load ignores expired rows.
+import { SessionBase, randomSessionKey } from '../engine/session-base.ts';
+import { CreateError, UpdateError } from '../engine/errors.ts';
+import type { EngineContext } from '../engine/context.ts';
+import type { PyDict } from '../py/value.ts';
+import type { SessionRow, SqlStore } from './sql.ts';
+
+export class DbSession extends SessionBase {
+  constructor(ctx: EngineContext, key: string | null) { super(ctx, key); }
+
+  protected get sql(): SqlStore { return this.ctx.sql!; }
+
+  /** _get_session_from_db: a live row, or key := None */
+  protected async liveRow(): Promise<SessionRow | null> {
+    const row = this.sessionKey === null ? null : await this.sql.getLive(this.sessionKey, this.nowMicros());
+    if (!row) this.setKey(null);
+    return row;
+  }
+
+  async load(): Promise<PyDict> {
+    const row = await this.liveRow();
+    return row ? this.decode(row.session_data) : new Map();
+  }
+
+  async exists(key: string): Promise<boolean> { return this.sql.exists(key); }
+
+  protected async newKey(): Promise<string> {
+    for (;;) {
+      const key = randomSessionKey();
+      if (!(await this.exists(key))) return key;
+    }
+  }
+
+  async create(): Promise<void> {
+    for (;;) {
+      this.setKey(await this.newKey());
+      try {
+        await this.save(true);
+      } catch (e) {
+        if (e instanceof CreateError) continue;
+        throw e;
+      }
+      this.modified = true;
+      this.ctx.emit('created', this.sessionKey);
+      return;
+    }
+  }
+
+  async save(mustCreate = false): Promise<void> {
+    if (this.sessionKey === null) return this.create();
+    const data = await this.session(mustCreate);
+    const row: SessionRow = {
+      session_key: this.sessionKey,
+      session_data: await this.encode(data),
+      expire_date: (await this.getExpiryDate()).micros,
+    };
+    if (mustCreate) {
+      if (!(await this.sql.insert(row))) throw new CreateError();
+      return;
+    }
+    if ((await this.sql.update(row)) === 0) throw new UpdateError();
+    this.ctx.emit('modified', this.sessionKey);
+  }
+
+  async delete(key: string | null = null): Promise<void> {
+    const k = key ?? this.sessionKey;
+    if (k === null) return;
+    if (await this.sql.delete(k)) this.ctx.emit('deleted', k);
+  }
+}
+
+export async function clearExpiredDb(ctx: EngineContext): Promise<void> {
+  const removed = await ctx.sql!.deleteExpired(Math.round(ctx.clock.now() * 1e6));
+  for (const key of removed) ctx.emit('cleared', key);
+}

@@ -1,0 +1,137 @@
+// django.contrib.sessions.backends.file: "<SESSION_COOKIE_NAME><key>" files in SESSION_FILE_PATH, written to a
+// temp file in the same directory, fsynced and renamed over the target (atomic), mode 0600.
+import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, constants } from 'node:fs';
+import { join } from 'node:path';
+import { SessionBase, VALID_KEY_CHARS, randomSessionKey } from '../engine/session-base.ts';
+import { CreateError, SuspiciousOperation, UpdateError } from '../engine/errors.ts';
+import type { EngineContext } from '../engine/context.ts';
+import { PyDateTime, isTruthy, toNumber, type PyDict } from '../py/value.ts';
+
+class InvalidSessionKey extends SuspiciousOperation {}
+
+export class FileSession extends SessionBase {
+  /** set by clear_expired: load() must not create() replacements */
+  noCreate = false;
+
+  protected get dir(): string { return this.ctx.fileDir!; }
+  protected get prefix(): string { return this.ctx.settings.SESSION_COOKIE_NAME; }
+
+  /** _key_to_file: only [a-z0-9] keys name a file (path traversal and upper case are refused). */
+  protected keyToFile(key: string | null = this.sessionKey): string {
+    if (key === null || ![...key].every((c) => VALID_KEY_CHARS.includes(c))) throw new InvalidSessionKey();
+    return join(this.dir, this.prefix + key);
+  }
+
+  async load(): Promise<PyDict> {
+    let data: PyDict = new Map();
+    try {
+      const path = this.keyToFile();
+      const text = readFileSync(path, 'latin1');
+      if (text) {
+        data = await this.decode(text);
+        const expiry = data.get('_session_expiry');
+        const mtime = Math.round(statSync(path).mtimeMs * 1000);
+        const effective = isTruthy(expiry) ? expiry! : new PyDateTime(mtime + this.ctx.settings.SESSION_COOKIE_AGE * 1e6, 'utc');
+        const age = toNumber(await this.getExpiryAge({ expiry: effective }));
+        if (age !== null && age <= 0) {
+          const old = this.sessionKey;
+          data = new Map();
+          await this.delete();
+          this.ctx.emit('expired', old);
+          if (!this.noCreate) await this.create();
+        }
+      }
+    } catch (e) {
+      if (!(e instanceof InvalidSessionKey) && !isFsError(e)) throw e;
+      this.setKey(null);
+    }
+    return data;
+  }
+
+  async exists(key: string): Promise<boolean> {
+    try { statSync(this.keyToFile(key)); return true; } catch { return false; }
+  }
+
+  async create(): Promise<void> {
+    for (;;) {
+      let key = randomSessionKey();
+      while (await this.exists(key)) key = randomSessionKey();
+      this.setKey(key);
+      try {
+        await this.save(true);
+      } catch (e) {
+        if (e instanceof CreateError) continue;
+        throw e;
+      }
+      this.modified = true;
+      this.ctx.emit('created', this.sessionKey);
+      return;
+    }
+  }
+
+  async save(mustCreate = false): Promise<void> {
+    if (this.sessionKey === null) return this.create();
+    const data = await this.session(mustCreate);
+    const path = this.keyToFile();
+    try {
+      closeSync(openSync(path, constants.O_WRONLY | (mustCreate ? constants.O_CREAT | constants.O_EXCL : 0), 0o666));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' && !mustCreate) throw new UpdateError();
+      if (code === 'EEXIST' && mustCreate) throw new CreateError();
+      throw e;
+    }
+    const encoded = await this.encode(data);
+    writeAtomically(this.dir, `${this.prefix}${this.sessionKey}_out_`, path, encoded);
+    if (!mustCreate) this.ctx.emit('modified', this.sessionKey);
+  }
+
+  async delete(key: string | null = null): Promise<void> {
+    const k = key ?? this.sessionKey;
+    if (k === null) return;
+    const path = this.keyToFile(k);
+    try {
+      unlinkSync(path);
+      this.ctx.emit('deleted', k);
+    } catch { /* a missing file is ignored, as Django */ }
+  }
+}
+
+const isFsError = (e: unknown): boolean => typeof (e as NodeJS.ErrnoException)?.code === 'string';
+
+/** mkstemp-like temp file (0600), fsync, rename, fsync the directory; I/O errors are swallowed like Django's. */
+function writeAtomically(dir: string, tempPrefix: string, target: string, text: string): void {
+  const temp = join(dir, tempPrefix + randomSessionKey(8));
+  let renamed = false;
+  try {
+    const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+    try { writeSync(fd, Buffer.from(text, 'latin1')); fsyncSync(fd); } finally { closeSync(fd); }
+    renameSync(temp, target);
+    renamed = true;
+    syncDir(dir);
+  } catch {
+    // Django ignores write errors here (the session is silently not saved)
+  } finally {
+    if (!renamed) try { unlinkSync(temp); } catch { /* already gone */ }
+  }
+}
+
+function syncDir(dir: string): void {
+  const fd = openSync(dir, constants.O_RDONLY);
+  try { fsyncSync(fd); } finally { closeSync(fd); }
+}
+
+/** clearsessions for the file backend: load every "<cookie name>*" file without re-creating expired ones. */
+export async function clearExpiredFiles(ctx: EngineContext): Promise<void> {
+  const prefix = ctx.settings.SESSION_COOKIE_NAME;
+  for (const name of readdirSync(ctx.fileDir!)) {
+    if (!name.startsWith(prefix)) continue;
+    const s = new FileSession(ctx, name.slice(prefix.length));
+    s.noCreate = true;
+    try { await s.load(); } catch { /* unreadable: skipped */ }
+  }
+}
+
+export function countSessionFiles(ctx: EngineContext): number {
+  return readdirSync(ctx.fileDir!).filter((n) => n.startsWith(ctx.settings.SESSION_COOKIE_NAME)).length;
+}

@@ -1,0 +1,79 @@
+// SessionBase.encode/decode and the signed_cookies value, on top of the project's Django signing
+// (src/core/decode/django). Payloads are parsed here with the PyValue parser so 1.0, key order and
+// big ints survive a round trip, and the pickle serializer is supported.
+import { base64Decode, base64UrlEncode } from '../../core/util/bytes.ts';
+import { deflateZlib, inflateCapped } from '../../core/util/zlib.ts';
+import { decodeSessionData, dumpsDjango, timestampSignDjango, verifyDjango } from '../../core/decode/django/signing.ts';
+import { dumpCompactJson, fromJson, parsePyJson } from '../py/json.ts';
+import { pickleDumps, pickleLoads } from '../py/pickle.ts';
+import { containsDateTime, type PyDict, type PyValue } from '../py/value.ts';
+import type { EngineContext } from './context.ts';
+import { ServerError } from './errors.ts';
+
+export const SIGNED_COOKIES_SALT = 'django.contrib.sessions.backends.signed_cookies';
+
+/** signing.dumps(data, salt, serializer, compress=True) */
+export async function dumpsSession(ctx: EngineContext, data: PyDict, salt: string): Promise<string> {
+  const key = ctx.settings.SECRET_KEY;
+  const timestamp = Math.floor(ctx.clock.now());
+  if (ctx.settings.SESSION_SERIALIZER === 'json') {
+    if (containsDateTime(data)) throw new ServerError('TypeError: Object of type datetime is not JSON serializable');
+    dumpCompactJson(data);
+    return dumpsDjango(data, { key, salt, compress: true, timestamp });
+  }
+  const raw = pickleDumps(data);
+  const packed = deflateZlib(raw);
+  const payload = packed.length < raw.length - 1 ? '.' + base64UrlEncode(packed) : base64UrlEncode(raw);
+  return timestampSignDjango(payload, { key, salt, timestamp });
+}
+
+export class PayloadError extends Error {}
+
+/** The serialized object inside a verified signed value; throws PayloadError. */
+export function decodePayload(ctx: EngineContext, payload: string): PyValue {
+  const compressed = payload.startsWith('.');
+  const bytes = base64Decode(compressed ? payload.slice(1) : payload);
+  if (!bytes) throw new PayloadError('bad base64');
+  let data: Uint8Array;
+  try { data = compressed ? inflateCapped(bytes) : bytes; } catch (e) { throw new PayloadError((e as Error).message); }
+  try {
+    if (ctx.settings.SESSION_SERIALIZER === 'pickle') return pickleLoads(data);
+    return parsePyJson(new TextDecoder('latin1').decode(data));
+  } catch (e) {
+    throw new PayloadError((e as Error).message);
+  }
+}
+
+export type LoadsOutcome = { ok: true; value: PyValue; timestamp: number } | { ok: false; error: 'BadSignature' | 'SignatureExpired' | 'ValueError' };
+
+/** signing.loads(text, salt, max_age): verification, age check, payload. */
+export async function loadsSigned(ctx: EngineContext, text: string, salt: string, maxAge: number | null): Promise<LoadsOutcome> {
+  const checked = await verifyDjango(text, { keys: [ctx.settings.SECRET_KEY], salt, timestamped: true });
+  if (typeof checked === 'string' || !checked.valid) return { ok: false, error: 'BadSignature' };
+  const timestamp = checked.timestamp as number;
+  if (maxAge !== null && ctx.clock.now() - timestamp > maxAge) return { ok: false, error: 'SignatureExpired' };
+  try {
+    return { ok: true, value: decodePayload(ctx, checked.value), timestamp };
+  } catch {
+    return { ok: false, error: 'ValueError' };
+  }
+}
+
+export async function encodeSessionDict(ctx: EngineContext, data: PyDict, salt: string): Promise<string> {
+  return dumpsSession(ctx, data, salt);
+}
+
+/** SessionBase.decode: corrupt or tampered data becomes {} with a warning (3.2 also reads the pre-3.1 format). */
+export async function decodeSessionDict(ctx: EngineContext, text: string, salt: string): Promise<PyDict> {
+  const out = await loadsSigned(ctx, text, salt, null);
+  if (out.ok) return out.value instanceof Map ? out.value : new Map();
+  if (ctx.django === '3.2') {
+    const legacy = await decodeSessionData(text, { secretKeys: [ctx.settings.SECRET_KEY], keySalt: salt });
+    if (legacy.ok && legacy.legacy) {
+      const v = fromJson(legacy.value);
+      return v instanceof Map ? v : new Map();
+    }
+  }
+  if (out.error === 'BadSignature') ctx.warn('django.security.SuspiciousSession', 'Session data corrupted');
+  return new Map();
+}

@@ -1,0 +1,178 @@
+// django.contrib.sessions.backends.base.SessionBase (3.2 semantics; 4.2/5.2 differences switched by ctx.django).
+// Every operation is async because the backends (SQL, Redis, files, WebCrypto signing) are.
+import { clonePy, isTruthy, PyDateTime, toNumber, type PyDict, type PyValue } from '../py/value.ts';
+import { fromisoformat, isoformat } from '../py/datetime.ts';
+import type { EngineContext } from './context.ts';
+import { isoExpiry } from './context.ts';
+import { KeyError, ServerError } from './errors.ts';
+import { decodeSessionDict, encodeSessionDict } from './codec.ts';
+
+export const VALID_KEY_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789';
+const EXPIRY = '_session_expiry';
+
+/** get_random_string(32, VALID_KEY_CHARS) with a CSPRNG and no modulo bias. */
+export function randomSessionKey(length = 32): string {
+  let out = '';
+  while (out.length < length) {
+    for (const b of globalThis.crypto.getRandomValues(new Uint8Array(length))) {
+      if (b < 252 && out.length < length) out += VALID_KEY_CHARS[b % 36];
+    }
+  }
+  return out;
+}
+
+/** A timedelta argument for setExpiry (Python: set_expiry(timedelta(seconds=N))). */
+export interface TimeDelta { timedeltaSeconds: number }
+
+export abstract class SessionBase {
+  accessed = false;
+  modified = false;
+  protected cache: PyDict | null = null;
+  private key: string | null = null;
+
+  constructor(readonly ctx: EngineContext, sessionKey: string | null) {
+    this.setKey(sessionKey);
+  }
+
+  get sessionKey(): string | null { return this.key; }
+  /** _session_key's setter: anything falsy or shorter than 8 characters becomes None. */
+  protected setKey(value: string | null): void { this.key = value && value.length >= 8 ? value : null; }
+  protected get keySalt(): string { return 'django.contrib.sessions.SessionStore'; }
+  protected nowMicros(): number { return Math.round(this.ctx.clock.now() * 1e6); }
+
+  // ---- backend primitives ----
+  abstract exists(key: string): Promise<boolean>;
+  abstract create(): Promise<void>;
+  abstract save(mustCreate?: boolean): Promise<void>;
+  abstract delete(key?: string | null): Promise<void>;
+  abstract load(): Promise<PyDict>;
+
+  async encode(data: PyDict): Promise<string> { return encodeSessionDict(this.ctx, data, this.keySalt); }
+  async decode(text: string): Promise<PyDict> { return decodeSessionDict(this.ctx, text, this.keySalt); }
+
+  /** _get_session: the lazily loaded dict. */
+  protected async session(noLoad = false): Promise<PyDict> {
+    this.accessed = true;
+    if (this.cache) return this.cache;
+    this.cache = this.key === null || noLoad ? new Map() : await this.load();
+    return this.cache;
+  }
+
+  /** The loaded dict, for read-only views (items(), keys()). */
+  async data(): Promise<PyDict> { return this.session(); }
+
+  async getItem(k: string): Promise<PyValue> {
+    const s = await this.session();
+    if (!s.has(k)) throw new KeyError(k);
+    return s.get(k)!;
+  }
+  async setItem(k: string, v: PyValue): Promise<void> { (await this.session()).set(k, v); this.modified = true; }
+  async deleteItem(k: string): Promise<void> {
+    const s = await this.session();
+    if (!s.has(k)) throw new KeyError(k);
+    s.delete(k);
+    this.modified = true;
+  }
+  async get(k: string, fallback: PyValue = null): Promise<PyValue> {
+    const s = await this.session();
+    return s.has(k) ? s.get(k)! : fallback;
+  }
+  async has(k: string): Promise<boolean> { return (await this.session()).has(k); }
+  async items(): Promise<[string, PyValue][]> { return [...(await this.session())]; }
+
+  /** pop(k) / pop(k, default): `fallback` undefined means "no default" (KeyError when missing). */
+  async pop(k: string, fallback?: PyValue): Promise<PyValue> {
+    const s = await this.session();
+    this.modified = this.modified || s.has(k);
+    if (s.has(k)) { const v = s.get(k)!; s.delete(k); return v; }
+    if (fallback === undefined) throw new KeyError(k);
+    return fallback;
+  }
+  async setdefault(k: string, v: PyValue): Promise<PyValue> {
+    const s = await this.session();
+    if (s.has(k)) return s.get(k)!;
+    this.modified = true;
+    s.set(k, v);
+    return v;
+  }
+  async update(d: PyDict): Promise<void> {
+    const s = await this.session();
+    for (const [k, v] of d) s.set(k, v);
+    this.modified = true;
+  }
+  clear(): void { this.cache = new Map(); this.accessed = true; this.modified = true; }
+  isEmpty(): boolean { return !this.key && (this.cache === null || this.cache.size === 0); }
+
+  async flush(): Promise<void> {
+    const key = this.key;
+    this.clear();
+    await this.delete();
+    this.key = null;
+    if (key) this.ctx.emit('flushed', null, key);
+  }
+
+  async cycleKey(): Promise<void> {
+    const data = await this.session();
+    const key = this.key;
+    await this.create();
+    this.cache = data;
+    if (key) await this.delete(key);
+    this.ctx.emit('cycled', this.key, key);
+  }
+
+  // ---- expiry (django-sessions.md §4) ----
+  private async expiryValue(opts: { expiry?: PyValue }): Promise<PyValue> {
+    let expiry = 'expiry' in opts ? opts.expiry! : await this.get(EXPIRY);
+    if (isoExpiry(this.ctx) && typeof expiry === 'string') expiry = parseIso(expiry);
+    return expiry;
+  }
+
+  async getExpiryAge(opts: { modification?: number; expiry?: PyValue } = {}): Promise<PyValue> {
+    const modification = opts.modification ?? this.nowMicros();
+    const expiry = await this.expiryValue(opts);
+    if (!isTruthy(expiry)) return this.ctx.settings.SESSION_COOKIE_AGE;
+    if (!(expiry instanceof PyDateTime)) return expiry;
+    return Math.floor((expiry.micros - modification) / 1e6);
+  }
+
+  async getExpiryDate(opts: { modification?: number; expiry?: PyValue } = {}): Promise<PyDateTime> {
+    const modification = opts.modification ?? this.nowMicros();
+    const expiry = await this.expiryValue(opts);
+    if (expiry instanceof PyDateTime) return expiry;
+    const seconds = isTruthy(expiry) ? toNumber(expiry) : this.ctx.settings.SESSION_COOKIE_AGE;
+    if (seconds === null) throw new ServerError(`unsupported type for timedelta seconds component: ${typeof expiry}`);
+    return new PyDateTime(modification + Math.round(seconds * 1e6), this.nowTz());
+  }
+
+  async getExpireAtBrowserClose(): Promise<boolean> {
+    const expiry = await this.get(EXPIRY);
+    if (expiry === null) return this.ctx.settings.SESSION_EXPIRE_AT_BROWSER_CLOSE;
+    return toNumber(expiry) === 0;
+  }
+
+  async setExpiry(value: PyValue | TimeDelta): Promise<void> {
+    if (value === null) {
+      try { await this.deleteItem(EXPIRY); } catch (e) { if (!(e instanceof KeyError)) throw e; }
+      return;
+    }
+    let v: PyValue;
+    if (isTimeDelta(value)) v = new PyDateTime(this.nowMicros() + Math.round(value.timedeltaSeconds * 1e6), this.nowTz());
+    else v = value;
+    if (isoExpiry(this.ctx) && v instanceof PyDateTime) v = isoformat(v);
+    await this.setItem(EXPIRY, v);
+  }
+
+  /** timezone.now()'s tzinfo: pytz.utc under Django 3.2, datetime.timezone.utc later (matters only to pickles). */
+  protected nowTz(): 'utc' | 'pytz-utc' { return this.ctx.django === '3.2' ? 'pytz-utc' : 'utc'; }
+
+  /** A copy of the current data for backends that store objects (caches pickle; never share the live dict). */
+  protected snapshot(data: PyDict): PyDict { return clonePy(data); }
+}
+
+function isTimeDelta(v: unknown): v is TimeDelta {
+  return typeof v === 'object' && v !== null && 'timedeltaSeconds' in v;
+}
+
+function parseIso(text: string): PyDateTime {
+  try { return fromisoformat(text); } catch (e) { throw new ServerError((e as Error).message); }
+}

@@ -1,0 +1,135 @@
+// createCompanionServer: one node:http server for one or more sites, routed by Host header. node:http
+// rather than a web framework because Django's exact header/cookie output must be controlled byte by byte.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { EventEmitter } from 'node:events';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BeforeRouteHook, ChangeEvent, CompanionOptions, CompanionRequest, CompanionResponse, CompanionServer, Site } from './types.ts';
+import { HANDLED } from './types.ts';
+import { createSite, type SiteRuntime } from './site.ts';
+import { parseCookieHeader } from './http/cookies.ts';
+import { errorPage } from './http/response.ts';
+
+const MAX_BODY = 8 * 1024 * 1024;
+
+function readBody(req: IncomingMessage): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) { reject(new Error('request body too large')); req.destroy(); return; }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, out: CompanionResponse): void {
+  const body = typeof out.body === 'string' ? Buffer.from(out.body, 'utf8') : Buffer.from(out.body);
+  const headers: Record<string, string | string[]> = {};
+  for (const [k, v] of out.headers) {
+    const prev = headers[k];
+    headers[k] = prev === undefined ? v : ([] as string[]).concat(prev, v);
+  }
+  headers['Content-Length'] = String(body.length);
+  res.writeHead(out.status, headers);
+  res.end(body);
+}
+
+export const hostName = (host: string | undefined): string =>
+  (host ?? '').toLowerCase().replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+
+function pickSite(sites: SiteRuntime[], host: string | undefined): SiteRuntime | null {
+  if (sites.length === 1) return sites[0];
+  const name = hostName(host);
+  return sites.find((s) => s.host === name) ?? null;
+}
+
+/** The landing page of the multi-site mode (a Host that names no site, e.g. localhost:8765). */
+function indexPage(sites: SiteRuntime[]): CompanionResponse {
+  const rows = sites.map((s) => `<li><a href="${s.url}/">${s.url}/</a> — ${s.engine} (Django ${s.django})</li>`).join('\n');
+  return {
+    status: 200, headers: [['Content-Type', 'text/html; charset=utf-8']],
+    body: `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>sessionscope companion</title></head>\n` +
+      `<body><h1>sessionscope companion</h1><p>One Django session backend per host name, so their cookies stay apart:</p>\n<ul>\n${rows}\n</ul></body></html>\n`,
+  };
+}
+
+export async function createCompanionServer(options: CompanionOptions): Promise<CompanionServer> {
+  if (!options.sites.length) throw new Error('createCompanionServer: no sites');
+  const ownDataDir = !options.dataDir;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sessionscope-companion-'));
+  mkdirSync(dataDir, { recursive: true });
+  const bindHost = options.bindHost ?? '127.0.0.1';
+  const hooks: BeforeRouteHook[] = options.beforeRoute ? [options.beforeRoute] : [];
+  const events = new EventEmitter();
+  const log = (msg: string): void => { process.stderr.write(msg + '\n'); };
+  const server: Server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, bindHost, () => { server.off('error', reject); resolve(); });
+  });
+  const port = (server.address() as { port: number }).port;
+  const single = options.sites.length === 1;
+  const sites: SiteRuntime[] = [];
+  try {
+    for (const [i, s] of options.sites.entries()) {
+      const host = single ? (s.host ?? '127.0.0.1') : (s.host ?? `${s.engine.replace(/_/g, '-')}.localhost`);
+      const siteDir = single ? dataDir : join(dataDir, s.engine);
+      mkdirSync(siteDir, { recursive: true });
+      const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+      sites.push(await createSite({ ...s, host }, { dataDir: siteDir, url, log, forward: (e: ChangeEvent) => events.emit('change', e) }));
+      void i;
+    }
+  } catch (e) {
+    server.close();
+    await Promise.all(sites.map((s) => s.close()));
+    throw e;
+  }
+
+  server.on('request', (req, res) => { void handle(req, res); });
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = Date.now();
+    let status = 0;
+    try {
+      const url = new URL(req.url ?? '/', 'http://x');
+      const site = pickSite(sites, req.headers.host);
+      const creq: CompanionRequest = {
+        method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers,
+        cookies: parseCookieHeader(req.headers.cookie), body: await readBody(req),
+        site: (site ?? sites[0]) as Site, raw: { req, res },
+      };
+      let out: CompanionResponse | typeof HANDLED | null = null;
+      for (const hook of hooks) { out = await hook(creq); if (out) break; }
+      if (!out) out = site ? await site.handle(creq) : indexPage(sites);
+      if (out === HANDLED) { status = res.statusCode; return; }
+      status = out.status;
+      send(res, out);
+    } catch (e) {
+      log(`companion: ${(e as Error).stack ?? e}`);
+      status = 500;
+      if (!res.headersSent) send(res, errorPage(500)); else res.destroy();
+    } finally {
+      if (!options.quiet) log(`[${new Date(started).toISOString()}] "${req.method} ${req.url}" ${status} ${Date.now() - started}ms`);
+    }
+  }
+
+  return {
+    url: `http://${single ? '127.0.0.1' : 'localhost'}:${port}`,
+    port,
+    sites,
+    events,
+    addBeforeRoute: (hook) => { hooks.push(hook); },
+    async close() {
+      server.closeAllConnections?.();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all(sites.map((s) => s.close()));
+      if (ownDataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type { CompanionServer, CompanionOptions, Site } from './types.ts';
