@@ -17,8 +17,9 @@ const send = <K extends keyof BackgroundToPanel>(port: PortLike, type: K, payloa
 };
 
 export function isExtensionPage(sender: Sender | undefined, runtimeId: string, extensionOrigin: string): boolean {
-  if (!sender || sender.id !== runtimeId || !sender.url) return false;
-  try { return new URL(sender.url).origin === extensionOrigin; } catch { return false; }
+  // a prefix test, not URL.origin: non-special schemes (chrome-extension:, moz-extension:) have an opaque
+  // origin in some URL implementations
+  return !!sender && sender.id === runtimeId && !!sender.url && sender.url.startsWith(`${extensionOrigin}/`);
 }
 
 export class PanelHub {

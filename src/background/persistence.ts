@@ -89,7 +89,9 @@ export class Persistence {
       // quota: keep fewer segments per tab and rewrite everything on the next save
       console.warn('sessionscope: could not persist state, keeping less history', error);
       this.segmentCap = Math.max(1, Math.floor(this.segmentCap / 2));
-      for (const id of this.tabs.tabs.keys()) { this.saved.delete(id); this.dirty.add(id); }
+      // keep the known segment keys (so old ones still get removed) but rewrite every tab from scratch
+      for (const [id, saved] of this.saved) { saved.through = 0; this.dirty.add(id); }
+      for (const id of this.tabs.tabs.keys()) this.dirty.add(id);
       this.schedule();
     }
   }
@@ -134,24 +136,31 @@ export class Persistence {
     const ids = Array.isArray(index?.tabIds) ? index.tabIds.filter((n) => Number.isInteger(n)) : [];
     const metas = await this.area.get(ids.map(metaKey));
     for (const tabId of ids) {
-      const meta = metas[metaKey(tabId)] as TabMeta | undefined;
-      if (!meta) continue;
-      const segs = await this.area.get(meta.segments.map((s) => segKey(tabId, s)));
-      // a segment may still hold events the buffer had already evicted: keep only the saved buffer's tail
-      const firstSeq = meta.nextSeq - meta.size;
-      const events = meta.segments.slice().sort((a, b) => a - b)
-        .flatMap((s) => (segs[segKey(tabId, s)] as TimelineEvent[] | undefined) ?? [])
-        .filter((e) => e.seq >= firstSeq);
-      const timeline = Timeline.fromData(
-        { nextSeq: meta.nextSeq, dropped: meta.dropped + Math.max(0, meta.size - events.length), events }, this.tabs.limit);
-      const tab = new TabState(tabId, timeline);
-      tab.url = meta.url;
-      meta.hosts.forEach((h) => tab.hosts.add(h));
-      tab.addFindings(meta.findings);
-      tab.findingsChanged = false;
-      this.tabs.tabs.set(tabId, tab);
-      this.saved.set(tabId, { through: timeline.lastSeq, segments: new Set(meta.segments) });
+      try {
+        await this.restoreTab(tabId, metas[metaKey(tabId)] as TabMeta | undefined);
+      } catch (error) {
+        console.warn(`sessionscope: saved state of tab ${tabId} is unreadable, skipping it`, error);
+      }
     }
     return this.tabs.tabs.size;
+  }
+
+  private async restoreTab(tabId: number, meta: TabMeta | undefined): Promise<void> {
+    if (!meta) return;
+    const segs = await this.area.get(meta.segments.map((s) => segKey(tabId, s)));
+    // a segment may still hold events the buffer had already evicted: keep only the saved buffer's tail
+    const firstSeq = meta.nextSeq - meta.size;
+    const events = meta.segments.slice().sort((a, b) => a - b)
+      .flatMap((s) => (segs[segKey(tabId, s)] as TimelineEvent[] | undefined) ?? [])
+      .filter((e) => e.seq >= firstSeq);
+    const timeline = Timeline.fromData(
+      { nextSeq: meta.nextSeq, dropped: meta.dropped + Math.max(0, meta.size - events.length), events }, this.tabs.limit);
+    const tab = new TabState(tabId, timeline);
+    tab.url = meta.url;
+    meta.hosts.forEach((h) => tab.hosts.add(h));
+    tab.addFindings(meta.findings);
+    tab.findingsChanged = false;
+    this.tabs.tabs.set(tabId, tab);
+    this.saved.set(tabId, { through: timeline.lastSeq, segments: new Set(meta.segments) });
   }
 }

@@ -29,7 +29,7 @@ function wrapPort(port: Runtime.Port): PortLike {
 export function createWebextMessaging(browser: Browser): MessagingPort {
   return {
     runtimeId: browser.runtime.id,
-    extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
+    extensionOrigin: browser.runtime.getURL('/').replace(/\/$/, ''),
     onMessage(handler) {
       browser.runtime.onMessage.addListener(((message: unknown, sender: Runtime.MessageSender) =>
         handler(message, toSender(sender) ?? {})) as never);
