@@ -58,10 +58,30 @@ async function tryImport(format: 'raw' | 'spki' | 'jwk', data: Uint8Array | Json
   }
 }
 
+/** True for a public key (PEM, certificate or asymmetric JWK): never usable as an HMAC secret. */
+export const isPublicKeySecret = (secret: string): boolean =>
+  /-----BEGIN (?:[A-Z]+ )?(?:PUBLIC KEY|CERTIFICATE)-----/.test(secret) || jwksOf(secret, undefined).some((k) => k.kty !== 'oct');
+
+const cache = new Map<string, Promise<CryptoKey[]>>();
+
+/** Imported keys are cached: a panel verifies many tokens with the same few secrets. */
+export function keysFromSecret(secret: string, alg: JwsAlgorithm, kid?: string): Promise<CryptoKey[]> {
+  const id = `${JSON.stringify(alg.import)}|${kid ?? ''}|${secret}`;
+  let keys = cache.get(id);
+  if (!keys) {
+    if (cache.size > 256) cache.clear();
+    keys = importKeys(secret, alg, kid);
+    cache.set(id, keys);
+  }
+  return keys;
+}
+
 /** Keys derived from one secret for `alg`; HMAC secrets are their UTF-8 bytes unless given as an `oct` JWK. */
-export async function keysFromSecret(secret: string, alg: JwsAlgorithm, kid?: string): Promise<CryptoKey[]> {
+async function importKeys(secret: string, alg: JwsAlgorithm, kid?: string): Promise<CryptoKey[]> {
   const jwks = jwksOf(secret, kid);
   if (alg.family === 'hmac') {
+    // Using a public key's text as the HMAC secret is exactly the alg-confusion forgery; refuse it.
+    if (isPublicKeySecret(secret)) return [];
     const oct = jwks.find((k) => k.kty === 'oct' && typeof k.k === 'string');
     const raw = oct ? base64Decode(oct.k as string) : utf8Encode(secret);
     // RFC 2104: an empty key equals one zero byte, which WebCrypto accepts.

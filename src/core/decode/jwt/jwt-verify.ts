@@ -2,7 +2,7 @@
 import type { SignatureStatus } from '../types.ts';
 import { base64Decode, base64UrlEncode, utf8Encode } from '../../util/bytes.ts';
 import { textEqual } from '../../util/cookie-text.ts';
-import { jwsAlgorithm, keysFromSecret, type JwsAlgorithm } from './jwt-keys.ts';
+import { isPublicKeySecret, jwsAlgorithm, keysFromSecret, type JwsAlgorithm } from './jwt-keys.ts';
 
 export interface JwsCheck { signature: SignatureStatus; secretIndex: number | null; reasons: string[] }
 
@@ -36,6 +36,9 @@ export async function verifyJws(segments: string[], alg: string, secrets: string
         return { signature: 'valid', secretIndex: i, reasons: [`signature verifies with secret #${i} (${alg})`] };
       }
     }
+  }
+  if (usable === 0 && algorithm.family === 'hmac' && secrets.some(isPublicKeySecret)) {
+    return { signature: 'invalid', secretIndex: null, reasons: [`the token claims ${alg} but the key given is a public key: an alg-confusion forgery would pass only on a server that trusts the header's alg`] };
   }
   if (usable === 0) {
     return { signature: 'unverified', secretIndex: null, reasons: [`none of the secrets is a usable ${alg} key (expected ${algorithm.family === 'hmac' ? 'a shared secret' : 'an SPKI PEM public key or a JWK'})`] };

@@ -99,3 +99,13 @@ describe('jwtDecoder edge cases', () => {
     expect(await jwtDecoder.decode({ value: 'abc.def.ghi', format: 'jwt' })).toMatchObject({ error: expect.stringMatching(/not a compact JWT/) });
   });
 });
+
+describe('jwtDecoder against algorithm confusion', () => {
+  it('never uses a public key as an HMAC secret: an HS256 token "signed" with the PEM text is invalid', async () => {
+    const pem = loadVectors('jwt').find((v) => v.id === 'jwt-rs256-1')!.secrets[0];
+    const forged = await signJwtHs({ sub: 'admin' }, pem, 'HS256');
+    const r = await jwtDecoder.decode({ value: forged, secrets: [pem] });
+    expect(r?.signature).toBe('invalid');
+    expect(r?.reasons.join(' ')).toMatch(/alg-confusion/);
+  });
+});
