@@ -1,6 +1,6 @@
 // Reports from the content script. They are hints from a page we do not trust: the tab and page URL come
 // from the browser's sender info, never from the message, and times are clamped to "just now".
-import type { ScriptWrite } from '../core/protocol/index.ts';
+import type { CookieRecord, ScriptWrite } from '../core/protocol/index.ts';
 import { auditInto, type PipelineContext } from './context.ts';
 import { readCookieLine } from './cookie-line.ts';
 import { hostOf } from './tab-state.ts';
@@ -42,24 +42,32 @@ export function handleReadable(ctx: PipelineContext, tabId: number, pageUrl: str
   });
 }
 
-export function handleLogin(ctx: PipelineContext, tabId: number, pageUrl: string, action: string): void {
+export interface LoginReport { tabId: number; url: string; action: string; time: number; before: Promise<CookieRecord[]> }
+
+type Pair = { name: string; value: string };
+const pairs = (list: Pair[]): Pair[] => list.map((c) => ({ name: c.name, value: c.value }));
+const parseCookieHeader = (h: string): Pair[] => h.split(';').map((p) => p.trim()).filter(Boolean)
+  .map((p) => { const eq = p.indexOf('='); return eq < 0 ? { name: '', value: p } : { name: p.slice(0, eq), value: p.slice(eq + 1) }; });
+
+export function handleLogin(ctx: PipelineContext, report: LoginReport): void {
+  const { tabId, url: pageUrl, action } = report;
   const tab = ctx.tabs.get(tabId);
   if (!tab) return;
-  const { clock, cookies } = ctx.platform;
   const target = safeUrl(action) ?? pageUrl;
-  const loginEvent = tab.push({ kind: 'login', time: clock.now(), tabId, pageUrl, action: target });
+  const loginEvent = tab.push({ kind: 'login', time: report.time, tabId, pageUrl, action: target });
   ctx.touch(tab);
-  const before = cookies.getAll({ url: target });
-  clock.setTimeout(() => {
+  ctx.platform.clock.setTimeout(() => {
     auditInto(ctx, tab, async () => {
-      const pairs = (list: { name: string; value: string }[]) => list.map((c) => ({ name: c.name, value: c.value }));
       const host = hostOf(target);
       // an auth state change: the server (re)set a cookie or the store changed for the login host
       const authChanged = tab.timeline.since(loginEvent.seq).some((e) => host !== null && (
         (e.kind === 'set-cookie' && hostOf(e.url) === host)
         || (e.kind === 'change' && !e.removed && (host === e.cookie.domain || host.endsWith(`.${e.cookie.domain}`)))));
-      const after = await cookies.getAll({ url: target });
-      return ctx.analyzer.login(tabId, { url: target, before: pairs(await before), after: pairs(after), authChanged });
+      // best "before": the Cookie header the login POST really carried; else the store at submit time
+      const post = tab.recentPosts.find((p) => p.url === target && p.time >= report.time - 1000);
+      const before = post ? parseCookieHeader(post.cookieHeader) : pairs(await report.before);
+      const after = pairs(await ctx.platform.cookies.getAll({ url: target }));
+      return ctx.analyzer.login(tabId, { url: target, before, after, authChanged });
     });
   }, LOGIN_SETTLE_MS);
 }

@@ -9,6 +9,10 @@ export function handleRequest(ctx: PipelineContext, r: RequestRecord): void {
   const tab = ctx.tabs.get(r.tabId);
   if (!tab || r.cookieHeader === null) return;
   tab.addHost(r.url);
+  if (r.method === 'POST') {
+    tab.recentPosts.push({ url: r.url, time: r.time, cookieHeader: r.cookieHeader });
+    if (tab.recentPosts.length > 10) tab.recentPosts.shift();
+  }
   const cookieNames = r.cookieHeader.split(';').map((p) => p.split('=')[0].trim()).filter((n) => n !== '');
   tab.push({ kind: 'request', time: r.time, tabId: r.tabId, url: r.url, method: r.method, frameId: r.frameId,
     type: r.type, cookieNames, headerBytes: r.cookieHeader.length });

@@ -1,7 +1,7 @@
 // The hot path ends here: listeners only enqueue raw records; a timer drains the queue in batches, and
 // whatever a batch changed is published once (panels, badge, persistence) on the next microtask.
 import type { CookieChange, RequestRecord, ResponseRecord } from '../platform/types.ts';
-import type { ScriptWrite } from '../core/protocol/index.ts';
+import type { CookieRecord, ScriptWrite } from '../core/protocol/index.ts';
 import type { PipelineContext } from './context.ts';
 import type { BlockedCheck } from './blocked-check.ts';
 import type { ChangeHandler } from './handle-changes.ts';
@@ -14,7 +14,7 @@ export type RawRecord =
   | { k: 'change'; c: CookieChange }
   | { k: 'writes'; tabId: number; url: string; writes: ScriptWrite[] }
   | { k: 'readable'; tabId: number; url: string; names: string[] }
-  | { k: 'login'; tabId: number; url: string; action: string }
+  | { k: 'login'; tabId: number; url: string; action: string; time: number; before: Promise<CookieRecord[]> }
   | { k: 'navigation'; tabId: number; url: string; time: number }
   | { k: 'closed'; tabId: number };
 
@@ -85,7 +85,7 @@ export class Pipeline {
       case 'change': return this.changes.add(raw.c);
       case 'writes': return handleScriptWrites(this.ctx, raw.tabId, raw.url, raw.writes);
       case 'readable': return handleReadable(this.ctx, raw.tabId, raw.url, raw.names);
-      case 'login': return handleLogin(this.ctx, raw.tabId, raw.url, raw.action);
+      case 'login': return handleLogin(this.ctx, raw);
       case 'navigation': return this.navigate(raw.tabId, raw.url, raw.time);
       case 'closed': return this.onClosed(raw.tabId);
     }

@@ -56,9 +56,13 @@ async function handleContent(
     case 'readableCookies':
       deps.enqueue({ k: 'readable', tabId, url: pageUrl, names: (msg.payload as ContentToBackground['readableCookies']).names });
       return { ok: true };
-    case 'passwordSubmit':
-      deps.enqueue({ k: 'login', tabId, url: pageUrl, action: (msg.payload as ContentToBackground['passwordSubmit']).action });
+    case 'passwordSubmit': {
+      const action = (msg.payload as ContentToBackground['passwordSubmit']).action;
+      // snapshot the store now, not when the batch runs: a loopback login response can beat the batch
+      const before = deps.platform.cookies.getAll({ url: /^https?:/.test(action) ? action : pageUrl });
+      deps.enqueue({ k: 'login', tabId, url: pageUrl, action, time: deps.platform.clock.now(), before });
       return { ok: true };
+    }
     case 'disableBadge': {
       // a page may only switch the badge off for itself
       const site = hostOf(pageUrl);

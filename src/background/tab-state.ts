@@ -17,6 +17,8 @@ export class TabState {
   /** events pushed since the last flush to panels */
   fresh: TimelineEvent[] = [];
   findingsChanged = false;
+  /** Cookie headers of the latest POSTs: what a login form actually sent (values, HttpOnly included) */
+  readonly recentPosts: { url: string; time: number; cookieHeader: string }[] = [];
 
   constructor(readonly tabId: number, public timeline: Timeline) {}
 
