@@ -31,10 +31,22 @@ export function jwsAlgorithm(alg: string): JwsAlgorithm | null {
 const buf = (b: Uint8Array): ArrayBuffer => b.slice().buffer as ArrayBuffer;
 const PUBLIC_JWK_FIELDS = ['kty', 'n', 'e', 'crv', 'x', 'y', 'k'];
 
-/** The DER bytes of a `-----BEGIN PUBLIC KEY-----` block, or null. */
+const derLength = (n: number): number[] => (n < 0x80 ? [n] : n < 0x100 ? [0x81, n] : n < 0x10000 ? [0x82, n >> 8, n & 0xff] : [0x83, n >> 16, (n >> 8) & 0xff, n & 0xff]);
+// AlgorithmIdentifier { rsaEncryption, NULL }: what an SPKI adds around a PKCS#1 RSAPublicKey.
+const RSA_ALGORITHM_ID = [0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00];
+
+/** Wraps a PKCS#1 `RSA PUBLIC KEY` in an SPKI structure, which is what WebCrypto imports. */
+function pkcs1ToSpki(pkcs1: Uint8Array): Uint8Array {
+  const bitString = [0x03, ...derLength(pkcs1.length + 1), 0x00, ...pkcs1];
+  const body = [...RSA_ALGORITHM_ID, ...bitString];
+  return new Uint8Array([0x30, ...derLength(body.length), ...body]);
+}
+
+/** The SPKI DER bytes of a `PUBLIC KEY` (or PKCS#1 `RSA PUBLIC KEY`) PEM block, or null. */
 export function pemToSpki(text: string): Uint8Array | null {
-  const m = /-----BEGIN PUBLIC KEY-----([^-]*)-----END PUBLIC KEY-----/.exec(text);
-  return m ? base64Decode(m[1].replace(/\s+/g, '')) : null;
+  const m = /-----BEGIN (RSA )?PUBLIC KEY-----([^-]*)-----END \1?PUBLIC KEY-----/.exec(text);
+  const der = m ? base64Decode(m[2].replace(/\s+/g, '')) : null;
+  return der && m?.[1] ? pkcs1ToSpki(der) : der;
 }
 
 /** Every JWK in a secret: a single JWK or a JWK Set; private members are dropped so the key imports for verify. */

@@ -109,3 +109,16 @@ describe('jwtDecoder against algorithm confusion', () => {
     expect(r?.reasons.join(' ')).toMatch(/alg-confusion/);
   });
 });
+
+describe('jwtDecoder with a PKCS#1 RSA PUBLIC KEY', () => {
+  it('wraps it into SPKI and verifies (keys from node:crypto, as OpenSSL tools emit them)', async () => {
+    const { generateKeyPairSync, createSign } = await import('node:crypto');
+    const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const input = `${b64url({ alg: 'RS256', typ: 'JWT' })}.${b64url({ sub: 'pkcs1' })}`;
+    const token = `${input}.${createSign('RSA-SHA256').update(input).sign(privateKey).toString('base64url')}`;
+    const pem = publicKey.export({ type: 'pkcs1', format: 'pem' }) as string;
+    expect(pem).toContain('BEGIN RSA PUBLIC KEY');
+    expect((await jwtDecoder.decode({ value: token, secrets: [pem] }))?.signature).toBe('valid');
+    expect((await jwtDecoder.decode({ value: `${token.slice(0, -4)}AAAA`, secrets: [pem] }))?.signature).toBe('invalid');
+  });
+});
