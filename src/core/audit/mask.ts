@@ -7,12 +7,21 @@ export function maskValue(value: string): string {
   return `${value.slice(0, 4)}…(${value.length} chars)`;
 }
 
-/** Masks the value of the name=value pair in a Set-Cookie/Cookie line, keeping the attributes readable. */
-export function maskSetCookie(header: string): string {
+/** Long non-secret values are shortened so evidence stays one readable line. */
+export function truncateValue(value: string, max = 64): string {
+  return value.length <= max ? value : `${value.slice(0, max - 4)}…(${value.length} chars)`;
+}
+
+/**
+ * Masks (session cookies) or shortens (others) the value of the name=value pair in a Set-Cookie line,
+ * keeping the attributes readable.
+ */
+export function maskSetCookie(header: string, hide = true): string {
   const semi = header.indexOf(';');
   const pair = semi < 0 ? header : header.slice(0, semi);
   const eq = pair.indexOf('=');
-  const masked = eq < 0 ? maskValue(pair.trim()) : `${pair.slice(0, eq + 1)}${maskValue(pair.slice(eq + 1).trim())}`;
+  const shown = hide ? maskValue : truncateValue;
+  const masked = eq < 0 ? shown(pair.trim()) : `${pair.slice(0, eq + 1)}${shown(pair.slice(eq + 1).trim())}`;
   return masked + (semi < 0 ? '' : header.slice(semi));
 }
 

@@ -84,7 +84,8 @@ export function auditResponse(state: AuditState, obs: ResponseObservation): Find
   const { decisions, jar } = applySetCookies({ url: origin.url, headers: lines, jar: jarBefore, now: nowMs });
   state.jar = jar;
   const hsts = origin.https && headerValue(obs.responseHeaders, 'strict-transport-security') !== undefined;
-  const evidenceOf = (c: AuditCookie): string => `Set-Cookie: ${state.options.showValues ? c.header : maskSetCookie(c.header)}`;
+  const evidenceOf = (c: AuditCookie): string =>
+    `Set-Cookie: ${state.options.showValues ? c.header : maskSetCookie(c.header, classifySession(c.name, c.value).is)}`;
   const cookies = lines.map(parseAuditCookie);
   const live = cookies.filter((c) => !isDeletion(c, nowMs));
   const findings: Finding[] = [];

@@ -1,0 +1,61 @@
+// URL mode: fetch like a browser would, so the audit sees what a browser sees. Redirects are followed by
+// hand (redirect: 'manual') so every Set-Cookie along the chain is recorded, and the cookie model decides
+// which cookies the next hop sends.
+import { applySetCookies, formatCookieHeader, matchCookies, type StoredCookie } from '../core/cookies/index.ts';
+import type { Exchange } from '../core/audit/exchanges.ts';
+
+const MAX_REDIRECTS = 20;
+const TIMEOUT_MS = 15_000;
+
+export class FetchError extends Error {
+  override name = 'FetchError';
+}
+
+function setCookiesOf(headers: Headers): string[] {
+  return typeof headers.getSetCookie === 'function' ? headers.getSetCookie() : (headers.get('set-cookie') ?? '').split(/\n/).filter(Boolean);
+}
+
+function headerPairs(headers: Headers): Array<{ name: string; value: string }> {
+  const pairs: Array<{ name: string; value: string }> = [];
+  headers.forEach((value, name) => { if (name !== 'set-cookie') pairs.push({ name, value }); });
+  return pairs;
+}
+
+async function fetchOnce(url: URL, cookieHeader: string, referer: string | undefined): Promise<Response> {
+  const headers: Record<string, string> = { 'user-agent': 'sessionscope-audit (+https://github.com/sessionscope/sessionscope)', accept: 'text/html,*/*' };
+  if (cookieHeader) headers.cookie = cookieHeader;
+  if (referer) headers.referer = referer;
+  try {
+    return await fetch(url, { redirect: 'manual', headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+    const why = cause?.code ?? cause?.message ?? (err as Error).message;
+    throw new FetchError(`cannot fetch ${url.href}: ${why}`);
+  }
+}
+
+/** Follows one URL's redirect chain; `jar` carries cookies between hops and between URLs. */
+export async function fetchChain(start: string, jar: StoredCookie[]): Promise<{ exchanges: Exchange[]; jar: StoredCookie[] }> {
+  let url: URL;
+  try { url = new URL(start); } catch { throw new FetchError(`not a URL: ${start}`); }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FetchError(`only http(s) URLs can be audited: ${start}`);
+  const exchanges: Exchange[] = [];
+  let referer: string | undefined;
+  for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+    const now = Date.now();
+    const cookieHeader = formatCookieHeader(matchCookies({ url, jar, now }));
+    const response = await fetchOnce(url, cookieHeader, referer);
+    await response.body?.cancel();
+    const setCookieHeaders = setCookiesOf(response.headers);
+    exchanges.push({
+      request: { url: url.href, method: 'GET', cookieHeader: cookieHeader || undefined, referer },
+      response: { status: response.status, setCookieHeaders, responseHeaders: headerPairs(response.headers), now: now / 1000 },
+    });
+    jar = applySetCookies({ url, headers: setCookieHeaders, jar, now }).jar;
+    const location = response.headers.get('location');
+    if (response.status < 300 || response.status >= 400 || !location) return { exchanges, jar };
+    referer = url.href;
+    try { url = new URL(location, url); } catch { throw new FetchError(`bad redirect Location "${location}" from ${referer}`); }
+  }
+  throw new FetchError(`more than ${MAX_REDIRECTS} redirects starting at ${start}`);
+}
