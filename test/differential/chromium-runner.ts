@@ -33,7 +33,7 @@ async function runStep(page: import('playwright').Page, extraInfoFor: ReturnType
   const now = Date.now();
   const observed: StepObservation = { url, now, blocked: [] };
   try {
-    await page.goto(url, { waitUntil: 'load', timeout: 10_000 });
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 10_000 });
     if (script) await page.evaluate((list) => { for (const s of list) document.cookie = s; }, script);
   } catch (error) {
     observed.error = (error as Error).message.split('\n')[0];

@@ -1,0 +1,51 @@
+// Loads cases in headless Firefox ESR through puppeteer-core (WebDriver BiDi) and reads the cookie store.
+import puppeteer, { type Cookie } from 'puppeteer-core';
+import { stepUrl, type DiffCase, type Ports } from './case-types.ts';
+import type { CaseObservation, ObservedCookie, StepObservation } from './observation.ts';
+
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+const BIDI_SAME_SITE: Record<string, ObservedCookie['sameSite']> = { Strict: 'strict', Lax: 'lax', None: 'no_restriction' };
+
+function fromBidiCookie(c: Cookie): ObservedCookie {
+  const hostOnly = !c.domain.startsWith('.');
+  return {
+    name: c.name, value: c.value, domain: hostOnly ? c.domain : c.domain.slice(1), hostOnly, path: c.path,
+    secure: c.secure, httpOnly: c.httpOnly ?? false, sameSite: BIDI_SAME_SITE[c.sameSite ?? ''] ?? 'unspecified',
+    expiresAt: c.session || c.expires < 0 ? null : Math.round(c.expires * 1000), partitioned: c.partitionKey !== undefined,
+  };
+}
+
+/** Runs each case in one browsing session, deleting every cookie between cases. */
+export async function runInFirefox(cases: readonly DiffCase[], ports: Ports): Promise<CaseObservation[]> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox', executablePath: FIREFOX_PATH, headless: true, acceptInsecureCerts: true,
+    extraPrefsFirefox: {
+      'network.dns.forceResolve': '127.0.0.1', // every *.test / co.uk host reaches the local server
+      'dom.security.https_first': false, 'dom.security.https_only_mode': false,
+    },
+  });
+  try {
+    const page = await browser.newPage();
+    const results: CaseObservation[] = [];
+    for (const c of cases) {
+      await browser.deleteCookie(...await browser.cookies());
+      const steps: StepObservation[] = [];
+      for (const [i, step] of c.steps.entries()) {
+        const url = stepUrl(step, c.id, i, ports);
+        const observed: StepObservation = { url, now: Date.now(), blocked: [] };
+        try {
+          await page.goto(url, { waitUntil: 'load', timeout: 10_000 });
+          if (step.script) await page.evaluate((list) => { for (const s of list) document.cookie = s; }, step.script);
+        } catch (error) {
+          observed.error = (error as Error).message.split('\n')[0];
+        }
+        steps.push(observed);
+      }
+      results.push({ id: c.id, steps, cookies: (await browser.cookies()).map(fromBidiCookie) });
+    }
+    return results;
+  } finally {
+    await browser.close();
+  }
+}
