@@ -122,3 +122,12 @@ describe('jwtDecoder with a PKCS#1 RSA PUBLIC KEY', () => {
     expect((await jwtDecoder.decode({ value: `${token.slice(0, -4)}AAAA`, secrets: [pem] }))?.signature).toBe('invalid');
   });
 });
+
+describe('jwtDecoder max age', () => {
+  it('also expires a token older than maxAge by iat, like jsonwebtoken\'s maxAge option', async () => {
+    const token = await signJwtHs({ iat: 1000 }, 'k');
+    expect((await jwtDecoder.decode({ value: token, secrets: ['k'], now: 1100 }))?.expired).toBeNull();
+    expect((await jwtDecoder.decode({ value: token, secrets: ['k'], now: 1100, maxAge: 100 }))?.expired).toBe(false);
+    expect((await jwtDecoder.decode({ value: token, secrets: ['k'], now: 1101, maxAge: 100 }))?.expired).toBe(true);
+  });
+});

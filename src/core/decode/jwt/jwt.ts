@@ -55,11 +55,20 @@ function jweResult(token: Token): DecodeResult {
   };
 }
 
-function timeReasons(payload: Json, now: number, reasons: string[]): void {
+/**
+ * Expiry by `exp <= now`, and also by `now - iat > maxAge` when the caller gives a max age (jsonwebtoken's maxAge
+ * option). Null when neither rule applies.
+ */
+function judgeExpiry(payload: Json, now: number, maxAge: number | undefined, reasons: string[]): boolean | null {
   const nbf = claim(payload, 'nbf');
   if (nbf !== null && nbf > now) reasons.push(`not valid before ${new Date(nbf * 1000).toISOString()} (nbf is in the future)`);
   const exp = claim(payload, 'exp');
-  if (exp !== null && exp <= now) reasons.push(`expired at ${new Date(exp * 1000).toISOString()} (exp <= now)`);
+  const iat = claim(payload, 'iat');
+  const byExp = exp === null ? null : exp <= now;
+  const byAge = typeof maxAge === 'number' && iat !== null ? now - iat > maxAge : null;
+  if (byExp) reasons.push(`expired at ${new Date(exp! * 1000).toISOString()} (exp <= now)`);
+  if (byAge) reasons.push(`issued ${now - iat!} s ago, more than the max age of ${maxAge} s`);
+  return byExp === null && byAge === null ? null : Boolean(byExp || byAge);
 }
 
 async function decodeJwt(input: DecodeInput): Promise<DecodeResult | null> {
@@ -73,14 +82,12 @@ async function decodeJwt(input: DecodeInput): Promise<DecodeResult | null> {
   if (parsed === undefined) reasons.push(token.payloadText === null ? 'payload segment is not valid base64url UTF-8' : 'payload is not JSON: shown as text');
   const check = await verifyJws(token.segments, alg, secretsOf(input), typeof token.header.kid === 'string' ? token.header.kid : undefined);
   reasons.push(...check.reasons);
-  const now = nowSeconds(input);
-  const exp = claim(payload, 'exp');
-  timeReasons(payload, now, reasons);
+  const expiry = judgeExpiry(payload, nowSeconds(input), input.maxAge, reasons);
   const signature: SignatureStatus = check.signature;
   return {
     format: 'jwt', kind: 'jwt', payload, header: token.header, signature, compressed: false,
-    timestamp: claim(payload, 'iat'), expiresAt: exp,
-    expired: signature === 'invalid' || exp === null ? null : exp <= now,
+    timestamp: claim(payload, 'iat'), expiresAt: claim(payload, 'exp'),
+    expired: signature === 'invalid' ? null : expiry,
     secretIndex: check.secretIndex, matched: check.secretIndex === null ? undefined : { algorithm: alg },
     reasons, parts: { header: token.segments[0], payload: token.segments[1], signature: token.segments[2] },
   };
