@@ -1,6 +1,7 @@
 // `sessionscope companion`: all five Django session backends side by side (no arguments), or one backend with
 // the reference app's flags (--engine ...), printing a ready line for scripts and tests.
 import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { createCompanionServer } from '../companion/server.ts';
@@ -32,19 +33,23 @@ options (Django setting in brackets; env vars with the setting's name and --conf
   --quiet                     no request log on stderr`;
 
 export const OPTIONS = {
-  engine: { type: 'string' }, port: { type: 'string' }, django: { type: 'string' }, 'secret-key': { type: 'string' },
+  engine: { type: 'string' }, port: { type: 'string' }, django: { type: 'string' }, 'secret-key': { type: 'string', multiple: true },
   redis: { type: 'string' }, database: { type: 'string' }, 'data-dir': { type: 'string' }, serializer: { type: 'string' },
   'cookie-name': { type: 'string' }, 'cookie-age': { type: 'string' }, 'cookie-domain': { type: 'string' },
   'cookie-path': { type: 'string' }, 'cookie-secure': { type: 'boolean' }, 'no-cookie-httponly': { type: 'boolean' },
   'cookie-samesite': { type: 'string' }, 'save-every-request': { type: 'boolean' }, 'expire-at-browser-close': { type: 'boolean' },
   'session-file-path': { type: 'string' }, config: { type: 'string' }, host: { type: 'string' }, quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  // read-only attach mode (src/companion/attach parses these from argv itself)
+  'attach-sqlite': { type: 'string', multiple: true }, 'attach-postgres': { type: 'string', multiple: true },
+  'attach-files': { type: 'string', multiple: true }, 'attach-redis': { type: 'string', multiple: true },
+  'attach-key-prefix': { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
 
 const FLAG_SETTINGS: [keyof Values, keyof SessionSettings][] = [
-  ['secret-key', 'SECRET_KEY'], ['serializer', 'SESSION_SERIALIZER'], ['cookie-name', 'SESSION_COOKIE_NAME'],
+  ['serializer', 'SESSION_SERIALIZER'], ['cookie-name', 'SESSION_COOKIE_NAME'],
   ['cookie-age', 'SESSION_COOKIE_AGE'], ['cookie-domain', 'SESSION_COOKIE_DOMAIN'], ['cookie-path', 'SESSION_COOKIE_PATH'],
   ['cookie-samesite', 'SESSION_COOKIE_SAMESITE'], ['session-file-path', 'SESSION_FILE_PATH'],
 ];
@@ -59,6 +64,8 @@ export function resolveSettings(values: Values, env: Record<string, string | und
     const v = values[flag];
     if (typeof v === 'string') out[name] = coerceSetting(name, v);
   }
+  // repeated --secret-key values are for attach-mode key rotation; the first one is SECRET_KEY
+  if (values['secret-key']?.length) out.SECRET_KEY = values['secret-key'][0];
   if (values['cookie-secure']) out.SESSION_COOKIE_SECURE = true;
   if (values['no-cookie-httponly']) out.SESSION_COOKIE_HTTPONLY = false;
   if (values['save-every-request']) out.SESSION_SAVE_EVERY_REQUEST = true;
@@ -83,6 +90,14 @@ function parsePort(v: string | undefined, fallback: number): number {
 /** $XDG_DATA_HOME/sessionscope, else ~/.local/share/sessionscope */
 export function userDataDir(env: Record<string, string | undefined>): string {
   return join(env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'sessionscope');
+}
+
+/** Security hook, demo app, inspection API and attach stores (src/companion/{security,demo,inspect,attach}). */
+async function installExtras(server: CompanionServer, argv: string[], explicitHost: string | undefined): Promise<{ close(): Promise<void> }> {
+  const { installCompanionExtras } = await import('../companion/inspect/install.ts');
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const caches = Object.fromEntries(server.sites.filter((s) => s.cache).map((s) => [s.engine, s.cache!]));
+  return installCompanionExtras(server, { version: pkg.version, argv, explicitHost, caches });
 }
 
 async function startAll(values: Values, settings: Partial<SessionSettings>, django: DjangoVersion, env: Record<string, string | undefined>): Promise<CompanionServer> {
@@ -119,18 +134,28 @@ export async function runCompanion(argv: string[], env: Record<string, string | 
         sites: [{ engine, django, settings, ...(values.redis ? { redis: values.redis } : {}), ...(values.database ? { database: values.database } : {}) }],
         port: parsePort(values.port, 0), bindHost: values.host, dataDir: values['data-dir'], quiet: values.quiet,
       });
-      process.stdout.write(`SESSIONSCOPE_COMPANION_READY ${server.url} engine=${engine} django=${django} pid=${process.pid}\n`);
     } else {
       server = await startAll(values, settings, django, env);
-      for (const s of server.sites) process.stdout.write(`  ${s.engine.padEnd(15)} ${s.url}/   (${s.store.location})\n`);
-      process.stdout.write(`SESSIONSCOPE_COMPANION_READY ${server.url} engine=all django=${django} pid=${process.pid}\n`);
     }
   } catch (e) {
     process.stderr.write(`sessionscope companion: ${(e as Error).message}\n`);
     return e instanceof SettingsError ? 2 : 1;
   }
+  let extras: { close(): Promise<void> };
+  try {
+    extras = await installExtras(server, argv, values.host);
+  } catch (e) {
+    process.stderr.write(`sessionscope companion: ${(e as Error).message}\n`);
+    await server.close();
+    return 1;
+  }
+  if (server.sites.length > 1) {
+    for (const s of server.sites) process.stdout.write(`  ${s.engine.padEnd(15)} ${s.url}/   (${s.store.location})\n`);
+  }
+  const engineName = server.sites.length > 1 ? 'all' : server.sites[0].engine;
+  process.stdout.write(`SESSIONSCOPE_COMPANION_READY ${server.url} engine=${engineName} django=${server.sites[0].django} pid=${process.pid}\n`);
   return new Promise<number>((resolve) => {
-    const stop = (): void => { void server.close().then(() => resolve(0), () => resolve(1)); };
+    const stop = (): void => { void extras.close().then(() => server.close()).then(() => resolve(0), () => resolve(1)); };
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
   });

@@ -74,6 +74,7 @@ export async function createSite(opts: SiteOptions, env: SiteEnv): Promise<SiteR
       location: [ctx.sql?.location, ctx.cache?.location, ctx.fileDir].filter(Boolean).join(' + ') || 'the cookie itself',
       ...(ctx.cache ? { cacheBackend: ctx.cache.backendName } : {}),
     },
+    ...(ctx.cache ? { cache: ctx.cache } : {}),
     mount(prefix, handler) {
       mounts.push([prefix, handler]);
       mounts.sort((a, b) => b[0].length - a[0].length);

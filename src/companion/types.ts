@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PyValue } from './py/value.ts';
 import type { SessionBase } from './engine/session-base.ts';
+import type { CacheStore } from './backends/cache-store.ts';
 
 export type Engine = 'db' | 'cache' | 'cached_db' | 'file' | 'signed_cookies';
 export const ENGINES: readonly Engine[] = ['db', 'cache', 'cached_db', 'file', 'signed_cookies'];
@@ -96,6 +97,8 @@ export interface Site {
   events: ChangeEvents;
   /** storage details for display: table/database, cache location, directory */
   store: { kind: Engine; location: string; cacheBackend?: string };
+  /** the cache behind cache / cached_db (fault injection: clear = restart, delete = evict) */
+  cache?: CacheStore;
   /** Routes under `prefix` handled before the playground routes (e.g. '/__sessionscope/', '/demo/'). */
   mount(prefix: string, handler: RouteHandler): void;
   /** a fresh SessionStore of this site's engine (Django: SessionStore(session_key)) */
