@@ -4,7 +4,7 @@ import { cookieSize, isSessionCookie, siteOf } from '../lib/cookie-facts.ts';
 import { formatDate, formatExpiresIn } from '../lib/format-time.ts';
 import type { PanelCookie } from '../model/types.ts';
 import { decodeKey } from '../store/decode-actions.ts';
-import { findingsFor, selectSelectedCookie } from '../store/selectors.ts';
+import { findingsFor, NO_FINDINGS, selectSelectedCookie } from '../store/selectors.ts';
 import { DecodedView } from './decoded-view.tsx';
 import { EditPayload } from './edit-payload.tsx';
 import { FindingItem } from './finding-item.tsx';
@@ -39,7 +39,7 @@ function EditIfDecoded({ cookie }: { cookie: PanelCookie }) {
 
 export function CookieDetails() {
   const cookie = usePanel(selectSelectedCookie);
-  const findings = usePanel((s) => (cookie ? findingsFor(s, cookie) : []));
+  const findings = usePanel((s) => (cookie ? findingsFor(s, cookie) : NO_FINDINGS));
   const { setTab, setTimelineCookie } = useActions();
   const nowSec = useNowSec();
   if (!cookie) return <aside class="details empty" id="cookie-details" tabIndex={-1}><p class="muted">Select a cookie to decode it.</p></aside>;

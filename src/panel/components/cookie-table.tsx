@@ -3,11 +3,11 @@ import { useLayoutEffect } from 'preact/hooks';
 import { mark, MARKS } from '../lib/perf.ts';
 import type { TargetedKeyboardEvent } from 'preact';
 import { useActions, usePanel } from '../hooks.ts';
-import { cookieSize } from '../lib/cookie-facts.ts';
+import { cookieSize, formatOf } from '../lib/cookie-facts.ts';
 import { formatDate } from '../lib/format-time.ts';
 import { cookieId, type PanelCookie, type PanelFinding } from '../model/types.ts';
 import type { SortColumn } from '../store/initial-state.ts';
-import { indexFindings, selectVisibleCookies, SEVERITY_ORDER } from '../store/selectors.ts';
+import { indexFindings, NO_FINDINGS, selectVisibleCookies, SEVERITY_ORDER } from '../store/selectors.ts';
 import { findingKey } from '../lib/cookie-facts.ts';
 import { VirtualList } from './virtual-list.tsx';
 
@@ -46,7 +46,7 @@ const CookieRow = memo(function CookieRow({ cookie, findings, selected, onSelect
       <span class="cell">{SAME_SITE_LABEL[cookie.sameSite]}</span>
       <span class="cell">{cookie.partitionKey ?? ''}</span>
       <span class="cell">{cookie.priority ?? 'Medium'}</span>
-      <span class="cell">{cookie.format && cookie.format !== 'unknown' ? cookie.format : ''}</span>
+      <span class="cell">{formatOf(cookie) ?? ''}</span>
       <span class={`cell sev-${worst(findings)}`}>{findings.length || ''}</span>
     </div>
   );
@@ -95,7 +95,7 @@ export function CookieTable() {
         ? <p class="empty" data-testid="cookies-empty">No cookies match.</p>
         : <VirtualList items={rows} rowHeight={ROW_HEIGHT} activeIndex={activeIndex} onKeyDown={onKeyDown} label="Cookies"
           testId="cookie-grid" renderRow={(c) => (
-            <CookieRow key={cookieId(c)} cookie={c} findings={index.get(findingKey(c)) ?? []}
+            <CookieRow key={cookieId(c)} cookie={c} findings={index.get(findingKey(c)) ?? NO_FINDINGS}
               selected={activeIndex >= 0 && cookieId(c) === selectedId} onSelect={select} />
           )} />}
     </div>

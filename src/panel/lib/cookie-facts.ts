@@ -1,6 +1,7 @@
 // Small facts about a cookie the table and filters need on every row, kept allocation-free.
 import { getDomain } from 'tldts';
 import type { PanelCookie } from '../model/types.ts';
+import { detectFormat } from './detect-format.ts';
 
 const SESSION_NAMES = /^(sessionid|session|connect\.sid|express:sess|phpsessid|jsessionid|asp\.net_sessionid|laravel_session|_.+_session|rack\.session)$/i;
 const SESSIONISH = /sess|sid|auth|token|login/i;
@@ -22,9 +23,15 @@ export function cookieSize(c: { name: string; value: string }): number {
 
 /** Same heuristic as the audit rules: a detected format, a well-known name, or a long opaque value under a session-ish name. */
 export function isSessionCookie(c: PanelCookie): boolean {
-  if (c.format && c.format !== 'unknown') return true;
   if (SESSION_NAMES.test(c.name)) return true;
-  return SESSIONISH.test(c.name) && c.value.length >= 16;
+  if (SESSIONISH.test(c.name) && c.value.length >= 16) return true;
+  return formatOf(c) !== null;
+}
+
+/** Detected session format; computed lazily (and cached) because only visible rows need it. */
+export function formatOf(c: PanelCookie): string | null {
+  if (c.format && c.format !== 'unknown') return c.format;
+  return detectFormat(c.name, c.value);
 }
 
 /** The unit secrets are stored under: the registrable domain, or the bare host for localhost and IPs. */

@@ -10,7 +10,7 @@ import { cookieId } from '../model/types.ts';
 async function setup(tabId: number | null = 1) {
   const { transport, background } = createMemoryTransport();
   const fake = attachFakeBackground(background, await createDemoSnapshot(1_796_000_000));
-  const store = createPanelStore({ transport, tabId, decode: decodeCookie, backoff: { baseMs: 10, maxMs: 40 }, now: () => 1_796_000_000_000 });
+  const store = createPanelStore({ transport, tabId, decode: decodeCookie, backoff: { baseMs: 10, maxMs: 40 }, now: () => 1_796_000_000_000, autoCompanion: false });
   return { store, background, fake };
 }
 

@@ -1,19 +1,20 @@
 // The panel store: zustand/vanilla over an initial-state factory. Side effects go only through the
 // injected transport, decoder, companion client and re-signer, so tests run it with fakes.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { SecretEntry } from '../../core/protocol/index.ts';
+import type { DecodeResult } from '../../core/decode/types.ts';
+import type { Json, SecretEntry } from '../../core/protocol/index.ts';
 import { createCompanionClient, type CompanionClient } from '../lib/companion-client.ts';
 import { hostOf, isLoopbackHost, siteOf } from '../lib/cookie-facts.ts';
 import type { PanelCookie } from '../model/types.ts';
 import type { Transport } from '../transport/transport.ts';
 import { createConnection, type Backoff } from './connection.ts';
-import { createDecodeActions, setSiteSecrets, type DecodeFn } from './decode-actions.ts';
+import { createDecodeActions, decodeKey, setSiteSecrets, type DecodeFn } from './decode-actions.ts';
 import { createInitialFilter, createInitialState, type CookieFilter, type PanelState, type PanelTab, type SortColumn } from './initial-state.ts';
 import { createServerActions } from './server-actions.ts';
 import { selectVisibleCookies } from './selectors.ts';
 import { cookieId } from '../model/types.ts';
 
-export type ResignFn = (args: { cookie: PanelCookie; payload: unknown; secret: string; now: number }) => Promise<string>;
+export type ResignFn = (args: { decoded: DecodeResult; payload: Json; secret: string; nowSec: number }) => Promise<string>;
 
 export interface PanelDeps {
   transport: Transport;
@@ -23,7 +24,12 @@ export interface PanelDeps {
   companion?: (url: string) => CompanionClient;
   backoff?: Backoff;
   now?: () => number;
+  /** look for the companion once connected (default true; tests turn it off or inject `companion`) */
+  autoCompanion?: boolean;
 }
+
+/** Cookie and timeline bursts (a page load) trigger one server refresh, not dozens. */
+const SERVER_REFRESH_DEBOUNCE_MS = 300;
 
 export interface PanelActions {
   start(): void;
@@ -58,10 +64,35 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
   const server = createServerActions(api, deps.companion ?? ((url) => createCompanionClient(url)));
   const setUi = (patch: Partial<PanelState['ui']>) => store.setState({ ui: { ...store.getState().ui, ...patch } });
   const loading = new Set<string>();
+  let unwatch: (() => void) | null = null;
+
+  function watchForServer() {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let companionTried = false;
+    const stopWatch = store.subscribe((next, prev) => {
+      if (!companionTried && next.connection.status === 'connected' && deps.autoCompanion !== false) {
+        companionTried = true;
+        void server.connectCompanion();
+      }
+      if (next.server.status !== 'online') return;
+      if (next.cookies.list === prev.cookies.list && next.timeline.events === prev.timeline.events) return;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => { timer = null; void server.refreshServer(false); }, SERVER_REFRESH_DEBOUNCE_MS);
+    });
+    return () => { stopWatch(); if (timer) clearTimeout(timer); };
+  }
 
   const actions: PanelActions = {
-    start: () => connection.start(),
-    stop: () => { connection.stop(); server.disconnectCompanion(); },
+    start() {
+      unwatch ??= watchForServer();
+      connection.start();
+    },
+    stop() {
+      unwatch?.();
+      unwatch = null;
+      connection.stop();
+      server.disconnectCompanion();
+    },
     select: (id) => setUi({ selectedId: id }),
     moveSelection(delta) {
       const rows = selectVisibleCookies(store.getState());
@@ -130,13 +161,17 @@ async function resignCookie(state: PanelState, deps: PanelDeps, cookie: PanelCoo
   if (!isLoopbackHost(cookie.domain) && !state.settings.allowEditAnyHost) {
     return `Editing is limited to localhost/loopback hosts; ${hostOf(cookie.domain)} is not one (enable remote edit in settings to override).`;
   }
-  let payload: unknown;
-  try { payload = JSON.parse(payloadJson); } catch (e) { return `Payload is not valid JSON: ${message(e)}`; }
-  const secret = state.secrets.bySite[siteOf(cookie.domain)]?.secrets[0]?.value;
-  if (!secret) return `Enter a secret for ${siteOf(cookie.domain)} first: re-signing needs it.`;
+  let payload: Json;
+  try { payload = JSON.parse(payloadJson) as Json; } catch (e) { return `Payload is not valid JSON: ${message(e)}`; }
+  const secrets = state.secrets.bySite[siteOf(cookie.domain)]?.secrets;
+  const decoded = state.decoded[decodeKey(secrets, cookie.value)]?.result;
+  if (!secrets?.length) return `Enter a secret for ${siteOf(cookie.domain)} first: re-signing needs it.`;
+  if (!decoded || decoded.signature !== 'valid') return 'Only a value whose signature verified with your secret can be re-signed.';
+  // sign with the secret that verified: with several frameworks' keys for one site, that is this cookie's framework
+  const secret = secrets[decoded.secretIndex ?? 0]?.value ?? secrets[0].value;
   if (!deps.resign) return 'Re-signing is not available in this build.';
   let value: string;
-  try { value = await deps.resign({ cookie, payload, secret, now: nowMs }); } catch (e) { return `Re-signing failed: ${message(e)}`; }
+  try { value = await deps.resign({ decoded, payload, secret, nowSec: Math.floor(nowMs / 1000) }); } catch (e) { return `Re-signing failed: ${message(e)}`; }
   const host = hostOf(cookie.domain);
   return {
     url: `${cookie.secure ? 'https' : 'http'}://${host}${cookie.path}`,

@@ -1,6 +1,6 @@
 // Pure, memoised selectors: components subscribe to narrow slices and derive lists here, so a
 // 10,000-row table re-filters only when its inputs actually change.
-import { cookieSize, findingKey, isSessionCookie } from '../lib/cookie-facts.ts';
+import { cookieSize, findingKey, formatOf, isSessionCookie } from '../lib/cookie-facts.ts';
 import { memoizeLast } from '../lib/memoize.ts';
 import { cookieId, type PanelCookie, type PanelFinding, type Severity, type TimelineEvent } from '../model/types.ts';
 import type { CookieFilter, PanelState, SortColumn } from './initial-state.ts';
@@ -18,8 +18,11 @@ export const indexFindings = memoizeLast((list: PanelFinding[]): Map<string, Pan
   return index;
 });
 
+/** Shared empty result: selectors must return stable references or subscribers re-render forever. */
+export const NO_FINDINGS: PanelFinding[] = [];
+
 export function findingsFor(state: PanelState, cookie: PanelCookie): PanelFinding[] {
-  return indexFindings(state.findings.list).get(findingKey(cookie)) ?? [];
+  return indexFindings(state.findings.list).get(findingKey(cookie)) ?? NO_FINDINGS;
 }
 
 function matchesFilter(c: PanelCookie, f: CookieFilter, text: string, findings: Map<string, PanelFinding[]>): boolean {
@@ -40,7 +43,7 @@ function sortValue(c: PanelCookie, column: SortColumn, findings: Map<string, Pan
     case 'httpOnly': return c.httpOnly ? 1 : 0;
     case 'secure': return c.secure ? 1 : 0;
     case 'findings': return findings.get(findingKey(c))?.length ?? 0;
-    case 'format': return c.format ?? '';
+    case 'format': return formatOf(c) ?? '';
     case 'partitionKey': return c.partitionKey ?? '';
     case 'priority': return c.priority ?? 'Medium';
     default: return c[column];
