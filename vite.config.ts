@@ -27,7 +27,7 @@ export default defineConfig({
   plugins: [
     preact(),
     // content script as a standalone IIFE: no web_accessible_resources, so pages cannot fingerprint us
-    crx({ manifest: manifestFor(browser) as never, browser, contentScripts: { standaloneFiles: ['src/content/index.ts'] } } as never),
+    crx({ manifest: manifestFor(browser) as never, browser, contentScripts: { standaloneFiles: ['src/content/index.ts', 'src/content/page-hook.ts'] } } as never),
   ],
   build: {
     outDir: `dist/${browser}`,
