@@ -1,5 +1,6 @@
 // Turns a split/verified Django value into a DecodeResult: payload by kind, expiry by the kind's max_age.
 import type { Json } from '../../protocol/index.ts';
+import { base64Decode } from '../../util/bytes.ts';
 import type { DecodeInput, DecodeResult } from '../types.ts';
 import { SESSION_COOKIE_AGE, type KindSpec } from './kinds.ts';
 import { decodeDjangoObject, type Verified } from './signing.ts';
@@ -13,11 +14,13 @@ function readPayload(value: string, object: boolean | null): Payload {
     const decoded = decodeDjangoObject(value);
     return { value: decoded.value, compressed: decoded.compressed, object: true };
   } catch (err) {
-    // A '.'-marked base64 payload is a compressed object even when it cannot be read (e.g. a zlib bomb).
-    if (object === null && !/^\.[A-Za-z0-9_-]+$/.test(value)) return { value, compressed: false, object: false };
+    // A '.'-marked zlib stream is a compressed object even when it cannot be read (e.g. a zlib bomb).
+    if (object === null && !isZlibMarked(value)) return { value, compressed: false, object: false };
     return { value: null, compressed: value.startsWith('.'), object: true, error: (err as Error).message };
   }
 }
+
+const isZlibMarked = (value: string): boolean => value.startsWith('.') && base64Decode(value.slice(1))?.[0] === 0x78;
 
 const isMessages = (v: Json | null): boolean =>
   Array.isArray(v) && v.length > 0 && v.every((m) => m === '__messagesnotfinished__' || (Array.isArray(m) && m[0] === '__json_message'));

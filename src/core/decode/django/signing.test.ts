@@ -55,4 +55,11 @@ describe('django signing', () => {
     expect(await loadsDjango(text, { keys: [KEY], salt: 'y' })).toMatchObject({ ok: false, reason: 'bad-signature' });
     expect(await loadsDjango('garbage', { keys: [KEY] })).toMatchObject({ ok: false, reason: 'malformed' });
   });
+
+  it('treats an empty salt like Django: the class path of the signer', async () => {
+    expect(await signDjango('v', { key: KEY, salt: '' })).toBe(await signDjango('v', { key: KEY, salt: 'django.core.signing.Signer' }));
+    const ts = await timestampSignDjango('v', { key: KEY, salt: '', timestamp: 1700000000 });
+    expect(ts).toBe(await timestampSignDjango('v', { key: KEY, salt: 'django.core.signing.TimestampSigner', timestamp: 1700000000 }));
+    expect(await verifyDjango(ts, { keys: [KEY], salt: '', timestamped: true })).toMatchObject({ valid: true });
+  });
 });

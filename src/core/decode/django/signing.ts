@@ -10,6 +10,10 @@ export { decodeSessionData, encodeSessionData } from './session-data.ts';
 
 export interface SignOptions { key: string; salt?: string; sep?: string; algorithm?: DjangoAlgorithm }
 
+// Signer(salt='') falls back to the class path, like an omitted salt.
+const SIGNER_SALT = 'django.core.signing.Signer';
+const TIMESTAMP_SIGNER_SALT = 'django.core.signing.TimestampSigner';
+
 // Django refuses separators that could occur inside a signature or base64 text.
 const UNSAFE_SEP = /^[A-z0-9\-_=]*$/;
 
@@ -20,13 +24,13 @@ function checkSep(sep: string): string {
 
 export async function signDjango(value: string, opts: SignOptions): Promise<string> {
   const sep = checkSep(opts.sep ?? ':');
-  const sig = await djangoSignature(value, opts.key, opts.salt ?? 'django.core.signing.Signer', opts.algorithm);
+  const sig = await djangoSignature(value, opts.key, opts.salt || SIGNER_SALT, opts.algorithm);
   return value + sep + sig;
 }
 
 export async function timestampSignDjango(value: string, opts: SignOptions & { timestamp: number }): Promise<string> {
   const sep = checkSep(opts.sep ?? ':');
-  const salt = opts.salt ?? 'django.core.signing.TimestampSigner';
+  const salt = opts.salt || TIMESTAMP_SIGNER_SALT;
   return signDjango(value + sep + b62Encode(Math.floor(opts.timestamp)), { ...opts, sep, salt });
 }
 
@@ -60,10 +64,11 @@ export async function verifyDjango(signed: string, opts: VerifyOptions): Promise
   }
   // Django 3.2 accepts the SHA-256 signature and, for old data, the legacy SHA-1 one (27 characters).
   const algorithms: DjangoAlgorithm[] = opts.algorithm === 'sha1' ? ['sha1'] : signature.length === 27 ? ['sha1'] : ['sha256'];
+  const salt = opts.salt || (opts.timestamped ? TIMESTAMP_SIGNER_SALT : SIGNER_SALT);
   const wanted = utf8Encode(signature);
   for (const algorithm of algorithms) {
     for (let i = 0; i < opts.keys.length; i++) {
-      const expected = await djangoSignature(signedPart, opts.keys[i], opts.salt, algorithm);
+      const expected = await djangoSignature(signedPart, opts.keys[i], salt, algorithm);
       if (bytesEqual(utf8Encode(expected), wanted)) return { value, timestamp, valid: true, keyIndex: i, algorithm, signature };
     }
   }
