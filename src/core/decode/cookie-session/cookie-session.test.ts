@@ -40,7 +40,10 @@ describe('cookieSessionDecoder', () => {
   });
 
   it('treats a value without .sig as unsigned and rejects non-JSON base64', async () => {
-    expect(await cookieSessionDecoder.decode({ value: 'e30=' })).toMatchObject({ payload: {}, signature: 'not-applicable', kind: 'cookie-session-unsigned' });
+    expect(await cookieSessionDecoder.decode({ value: 'e30=', name: 'session' })).toMatchObject({ payload: {}, signature: 'not-applicable', kind: 'cookie-session-unsigned' });
+    // Plain base64 JSON under an unrelated name is left to the generic decoder.
+    expect(cookieSessionDecoder.score({ value: 'e30=', name: 'prefs' })).toBe(0);
+    expect(await cookieSessionDecoder.decode({ value: 'e30=', name: 'prefs' })).toBeNull();
     expect(cookieSessionDecoder.score({ value: 'aGVsbG8=' })).toBe(0);
     expect(await cookieSessionDecoder.decode({ value: 'aGVsbG8=' })).toBeNull();
   });

@@ -46,10 +46,15 @@ function findSig(input: DecodeInput): { name: string; sig: CompanionCookie } | n
   return sigs.length === 1 ? { name: sigs[0].name.slice(0, -4), sig: sigs[0] } : null;
 }
 
+/** Without a .sig cookie, base64 JSON is cookie-session only under a session-like name (else it is just base64 JSON). */
+const unsignedLikely = (input: DecodeInput): boolean => /sess/i.test(input.name ?? '') || hinted(input, HINTS);
+
 function scoreCookieSession(input: DecodeInput): number {
   if (!readCookieSessionValue(input.value)) return 0;
+  const signed = findSig(input) !== null;
+  if (!signed && !unsignedLikely(input)) return 0;
   let score = 30;
-  if (findSig(input)) score += 50;
+  if (signed) score += 50;
   if (input.name === 'session' || input.name === 'express:sess') score += 10;
   if (hinted(input, HINTS)) score += 50;
   return score;
@@ -69,6 +74,7 @@ async function decodeCookieSession(input: DecodeInput): Promise<DecodeResult | n
   const found = findSig(input);
   const base = { format: 'cookie-session' as const, payload, compressed: false, timestamp: null, expired: null, expiresAt: null };
   if (!found) {
+    if (!unsignedLikely(input)) return null;
     reasons.push('no <name>.sig companion cookie: unsigned cookie-session (signed: false), nothing to verify');
     return { ...base, kind: 'cookie-session-unsigned', signature: 'not-applicable', reasons, parts: { value: input.value } };
   }

@@ -22,12 +22,15 @@ describe('phpDecoder', () => {
 
   it('scores ids strongly only under PHP\'s cookie name', () => {
     expect(phpDecoder.score({ value: 'dtrirtbe5epra9bg8ntel8oeib', name: 'PHPSESSID' })).toBeGreaterThanOrEqual(80);
-    expect(phpDecoder.score({ value: 'dtrirtbe5epra9bg8ntel8oeib', name: 'sessionid' })).toBeLessThan(10);
+    expect(phpDecoder.score({ value: 'dtrirtbe5epra9bg8ntel8oeib', name: 'MYPHPSESSION' })).toBeGreaterThan(0);
+    expect(phpDecoder.score({ value: 'dtrirtbe5epra9bg8ntel8oeib', name: 'sessionid' })).toBe(0);
     expect(phpDecoder.score({ value: 'eyJhbGciOiJIUzI1NiJ9.e30.abc' })).toBe(0);
   });
 
   it('returns null for other values, or an explanation when hinted', async () => {
     expect(await phpDecoder.decode({ value: 'x.y' })).toBeNull();
+    expect(await phpDecoder.decode({ value: '0123456789ABCDEF0123456789ABCDEF', name: 'JSESSIONID' })).toBeNull();
+    expect((await phpDecoder.decode({ value: '0123456789ABCDEF0123456789ABCDEF', name: 'JSESSIONID', format: 'php' }))?.payload).toBe('0123456789ABCDEF0123456789ABCDEF');
     expect((await phpDecoder.decode({ value: 'x.y', format: 'php' }))?.error).toMatch(/neither a PHP session id/);
   });
 });

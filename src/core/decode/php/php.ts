@@ -8,6 +8,9 @@ import { parsePhpSessionId, type PhpSessionId } from './php-session-id.ts';
 
 const HINTS = ['php', 'php-session', 'phpsessid', 'php-session-files'];
 const isPhpName = (input: DecodeInput): boolean => typeof input.name === 'string' && input.name.toUpperCase() === 'PHPSESSID';
+/** An id alone proves nothing (JSESSIONID, Django keys look alike): claim it only with PHP evidence. */
+const hasPhpEvidence = (input: DecodeInput): boolean =>
+  isPhpName(input) || /php/i.test(input.name ?? '') || Boolean(input.serverRecord) || hinted(input, HINTS);
 
 /** The session file behind the id, when the caller supplied the server record. */
 function recordOf(input: DecodeInput): PhpSessionFile | null {
@@ -29,7 +32,7 @@ function fileValue(input: DecodeInput): PhpSessionFile | null {
 
 function scorePhp(input: DecodeInput): number {
   const bonus = hinted(input, HINTS) ? 50 : 0;
-  if (parsePhpSessionId(input.value)) return (isPhpName(input) ? 80 : input.serverRecord ? 40 : 3) + bonus;
+  if (parsePhpSessionId(input.value)) return hasPhpEvidence(input) ? (isPhpName(input) ? 80 : 40) + bonus : 0;
   return fileValue(input) ? 30 + bonus : 0;
 }
 
@@ -52,7 +55,7 @@ function idResult(input: DecodeInput, sid: PhpSessionId): DecodeResult {
 
 async function decodePhp(input: DecodeInput): Promise<DecodeResult | null> {
   const sid = parsePhpSessionId(input.value);
-  if (sid) return idResult(input, sid);
+  if (sid && hasPhpEvidence(input)) return idResult(input, sid);
   const file = fileValue(input);
   if (file?.ok) return result('php-session-file', file.data, [`value is PHP session data (serialize_handler=${file.handler})`], { handler: file.handler });
   return hinted(input, HINTS) ? errorResult('php', 'neither a PHP session id (22–256 chars of [0-9a-v], [0-9a-f] or [0-9a-zA-Z,-]) nor session file data', []) : null;
