@@ -22,7 +22,7 @@ const syntax: DiffCase[] = [
 
 const x = (n: number) => 'x'.repeat(n);
 const sizes: DiffCase[] = [
-  ['nv-4096', `a=${x(4094)}`], ['nv-4097', `a=${x(4095)}`], ['name-4096', `${x(4095)}=1`], ['nv-utf8-4097', `a=${'é'.repeat(2047)}xx`],
+  ['nv-4096', `a=${x(4095)}`], ['nv-4097', `a=${x(4096)}`], ['name-4096', `${x(4095)}=1`], ['name-4097', `${x(4096)}=1`], ['nv-utf8-4097', `a=${'é'.repeat(2047)}xx`],
   ['path-1024', `a=1; Path=/${x(1023)}`], ['path-1025', `a=1; Path=/${x(1024)}`], ['path-oversize-keeps-earlier', `a=1; Path=/ok; Path=/${x(1024)}`],
   ['secure-oversize-value', `a=1; Secure=${x(1025)}`], ['domain-oversize', `a=1; Domain=${x(1020)}.x.test`],
   ['expires-oversize', `a=1; Expires=Wed, 01 Jan 2031 00:00:00 GMT ${x(1000)}`], ['samesite-oversize', `a=1; SameSite=Strict; SameSite=${x(1025)}`],
