@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { applyNoiseControl, mergeConfig, readAuditConfig } from './config.ts';
 import type { Finding } from './types.ts';
@@ -18,6 +19,11 @@ describe('noise control', () => {
     expect(names({ audit: { ignore: [{ cookie: '_g*' }] } })).toEqual(['sessionid', 'csrftoken']);
     expect(names({ ignore: [{ host: '*.example.com', rule: 'missing-secure' }] })).toEqual(['_ga', 'csrftoken']);
     expect(names({ minSeverity: 'low' })).toEqual(['sessionid', 'csrftoken']);
+  });
+
+  it('the shipped example config is valid', () => {
+    const example = JSON.parse(readFileSync(new URL('../../../sessionscope.config.example.json', import.meta.url), 'utf8'));
+    expect(readAuditConfig(example).ignore).toContainEqual({ rule: 'expiry-over-400-days' });
   });
 
   it('CLI flags add ignores and replace the minimum severity', () => {
