@@ -66,7 +66,7 @@ export async function createCompanionServer(options: CompanionOptions): Promise<
   const bindHost = options.bindHost ?? '127.0.0.1';
   const hooks: BeforeRouteHook[] = options.beforeRoute ? [options.beforeRoute] : [];
   const events = new EventEmitter();
-  const log = (msg: string): void => { process.stderr.write(msg + '\n'); };
+  const log = options.logger ?? ((msg: string): void => { process.stderr.write(msg + '\n'); });
   const server: Server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -134,6 +134,8 @@ export interface CompanionOptions {
   dataDir?: string;
   /** request log on stderr unless quiet */
   quiet?: boolean;
+  /** where warnings (Session data corrupted, 500/400 causes) and the request log go; default stderr */
+  logger?: (line: string) => void;
   beforeRoute?: BeforeRouteHook;
 }
 
