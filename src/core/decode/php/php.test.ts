@@ -29,6 +29,7 @@ describe('phpDecoder', () => {
 
   it('returns null for other values, or an explanation when hinted', async () => {
     expect(await phpDecoder.decode({ value: 'x.y' })).toBeNull();
+    expect(await phpDecoder.decode({ value: '' })).toBeNull();
     expect(await phpDecoder.decode({ value: '0123456789ABCDEF0123456789ABCDEF', name: 'JSESSIONID' })).toBeNull();
     expect((await phpDecoder.decode({ value: '0123456789ABCDEF0123456789ABCDEF', name: 'JSESSIONID', format: 'php' }))?.payload).toBe('0123456789ABCDEF0123456789ABCDEF');
     expect((await phpDecoder.decode({ value: 'x.y', format: 'php' }))?.error).toMatch(/neither a PHP session id/);

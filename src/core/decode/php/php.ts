@@ -25,7 +25,9 @@ function recordOf(input: DecodeInput): PhpSessionFile | null {
 
 /** A value that is itself a session file (pasted from save_path), rather than an id. */
 function fileValue(input: DecodeInput): PhpSessionFile | null {
-  if (!/[|:]/.test(input.value) && input.value.charCodeAt(0) >= 0x20) return null;
+  // Session data has `key|` (php), `a:` (php_serialize) or a control-byte key length (php_binary); an empty
+  // value is an empty cookie, not an empty session file.
+  if (input.value === '' || (!/[|:]/.test(input.value) && input.value.charCodeAt(0) >= 0x20)) return null;
   const read = decodePhpSessionFile(input.value);
   return read.ok ? read : null;
 }
