@@ -47,7 +47,7 @@ async function verify(clients: Client[], port: number, engine: string): Promise<
     const stored = engine === 'db' ? res.json().db.session_data : res.json().file.raw;
     const decoded = await decodeSessionData(stored, { secretKeys: [DEFAULT_SECRET_KEY] });
     expect(decoded.ok, `client ${c.id}: stored data corrupted`).toBe(true);
-    const data = (decoded as { value: { client: number; n: number; pad: string } }).value;
+    const data = (decoded as unknown as { value: { client: number; n: number; pad: string } }).value;
     expect(data.client).toBe(c.id);
     expect(data.n, `client ${c.id} lost an acknowledged write`).toBeGreaterThanOrEqual(c.acked);
     expect(data.pad).toBe('x'.repeat(300 + data.n));
