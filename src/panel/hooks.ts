@@ -1,6 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { useStore } from 'zustand';
+import { useSyncExternalStore } from 'preact/compat';
 import type { PanelState } from './store/initial-state.ts';
 import type { PanelActions, PanelStore } from './store/create-panel-store.ts';
 
@@ -12,9 +12,14 @@ function useStoreApi(): PanelStore {
   return store;
 }
 
-/** Narrow subscriptions: a component re-renders only when its selected value changes. */
+/**
+ * Narrow subscriptions: a component re-renders only when its selected value changes. Written on
+ * preact/compat's useSyncExternalStore rather than zustand's React binding, which imports `react`
+ * and so needs a bundler alias that unit tests (node resolution) do not have.
+ */
 export function usePanel<T>(selector: (state: PanelState) => T): T {
-  return useStore(useStoreApi(), selector);
+  const store = useStoreApi();
+  return useSyncExternalStore(store.subscribe, () => selector(store.getState()));
 }
 
 export function useActions(): PanelActions {

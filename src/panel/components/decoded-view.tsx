@@ -2,6 +2,7 @@ import { useEffect } from 'preact/hooks';
 import type { DecodeResult } from '../../core/decode/types.ts';
 import { useActions, usePanel } from '../hooks.ts';
 import { siteOf } from '../lib/cookie-facts.ts';
+import { secretKindLabel } from '../lib/secret-kinds.ts';
 import { formatDate, formatDuration, formatExpiresIn } from '../lib/format-time.ts';
 import type { PanelCookie, SecretEntry } from '../model/types.ts';
 import { decodeKey } from '../store/decode-actions.ts';
@@ -12,8 +13,8 @@ const STATUS_TEXT = { valid: 'Signature valid', invalid: 'Signature INVALID', un
 function secretLabel(result: DecodeResult, secrets: SecretEntry[] | undefined): string {
   if (result.signature !== 'valid' || result.secretIndex == null) return '';
   const s = secrets?.[result.secretIndex];
-  const name = s?.label || s?.kind || 'secret';
-  return ` with ${name} #${result.secretIndex + 1}${s ? ` (${s.value.slice(0, 4)}…)` : ''}`;
+  const name = s?.label || (s ? secretKindLabel(s.kind) : 'secret');
+  return ` with ${name} #${result.secretIndex + 1}`;
 }
 
 function Times({ result, nowSec }: { result: DecodeResult; nowSec: number }) {

@@ -1,14 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SecretKind } from '../../core/protocol/index.ts';
 import { useActions, usePanel } from '../hooks.ts';
 import { siteOf } from '../lib/cookie-facts.ts';
 import { mask } from '../lib/server-diagnostics.ts';
+import { SECRET_KINDS, secretKindLabel } from '../lib/secret-kinds.ts';
 
-const KINDS: { id: SecretKind; label: string }[] = [
-  { id: 'django', label: 'Django SECRET_KEY' }, { id: 'rails', label: 'Rails secret_key_base' },
-  { id: 'express', label: 'Express secret' }, { id: 'flask', label: 'Flask SECRET_KEY' },
-  { id: 'jwt', label: 'JWT key' }, { id: 'generic', label: 'Other secret' },
-];
 
 /** Dev secrets for one site: session-only by default; persisting is an explicit, warned opt-in. */
 export function SecretsForm({ domain, defaultKind = 'django' }: { domain: string; defaultKind?: SecretKind }) {
@@ -19,8 +15,10 @@ export function SecretsForm({ domain, defaultKind = 'django' }: { domain: string
   const [kind, setKind] = useState<SecretKind>(defaultKind);
   const [value, setValue] = useState('');
   const [persist, setPersist] = useState(false);
+  // the stored choice arrives asynchronously; it must not undo a box the developer already ticked
+  const touched = useRef(false);
   useEffect(() => { void loadSecrets(domain); }, [domain, loadSecrets]);
-  useEffect(() => { setPersist(saved?.persist ?? false); }, [saved?.persist]);
+  useEffect(() => { if (!touched.current) setPersist(saved?.persist ?? false); }, [saved?.persist]);
 
   const existing = saved?.secrets ?? [];
   const submit = (e: Event) => {
@@ -34,20 +32,20 @@ export function SecretsForm({ domain, defaultKind = 'django' }: { domain: string
       <div class="subhead">Secrets for <b>{site}</b> <span class="muted">(kept on this machine, never sent)</span></div>
       {existing.length > 0 && (
         <ul class="secret-list">{existing.map((s, i) => (
-          <li key={i} data-testid="secret-entry">{KINDS.find((k) => k.id === s.kind)?.label ?? s.kind} #{i + 1}: <code>{mask(s.value)}</code>
+          <li key={i} data-testid="secret-entry">{secretKindLabel(s.kind)} #{i + 1}: <code>{mask(s.value)}</code>
             <button type="button" aria-label="Remove secret" onClick={() => void saveSecrets(domain, existing.filter((_, j) => j !== i), persist)}>✕</button></li>
         ))}</ul>
       )}
       <div class="secret-row">
         <select value={kind} aria-label="Secret kind" onChange={(e) => setKind((e.currentTarget as HTMLSelectElement).value as SecretKind)}>
-          {KINDS.map((k) => <option key={k.id} value={k.id}>{k.label}</option>)}
+          {SECRET_KINDS.map((k) => <option key={k.id} value={k.id}>{k.label}</option>)}
         </select>
         <input type="password" data-testid="secret-input" placeholder="paste the dev secret" autocomplete="off" spellcheck={false}
           value={value} onInput={(e) => setValue((e.currentTarget as HTMLInputElement).value)} />
         <button type="submit" data-testid="secret-save">Save</button>
       </div>
       <label class="persist"><input type="checkbox" data-testid="secret-persist" checked={persist}
-        onChange={(e) => setPersist((e.currentTarget as HTMLInputElement).checked)} /> Remember after the browser closes</label>
+        onChange={(e) => { touched.current = true; setPersist((e.currentTarget as HTMLInputElement).checked); }} /> Remember after the browser closes</label>
       {persist && <p class="warning" role="note">Persisted secrets are written unencrypted to this browser profile (storage.local). They are never synced or sent, but anyone with access to the profile can read them. Use dev secrets only.</p>}
       {error && <p class="error" role="alert">{error}</p>}
     </form>

@@ -1,10 +1,11 @@
 // Small facts about a cookie the table and filters need on every row, kept allocation-free.
 import { getDomain } from 'tldts';
+import { classifySession } from '../../core/audit/classify.ts';
 import type { PanelCookie } from '../model/types.ts';
 import { detectFormat } from './detect-format.ts';
 
-const SESSION_NAMES = /^(sessionid|session|connect\.sid|express:sess|phpsessid|jsessionid|asp\.net_sessionid|laravel_session|_.+_session|rack\.session)$/i;
-const SESSIONISH = /sess|sid|auth|token|login/i;
+const verdicts = new Map<string, boolean>();
+const MAX_VERDICTS = 20_000;
 
 /** Bytes of name + value as sent (UTF-8), which is what the 4096-byte limit counts. */
 export function cookieSize(c: { name: string; value: string }): number {
@@ -21,11 +22,16 @@ export function cookieSize(c: { name: string; value: string }): number {
   return bytes;
 }
 
-/** Same heuristic as the audit rules: a detected format, a well-known name, or a long opaque value under a session-ish name. */
+/** The audit engine's own classification (so "session only" and the findings agree), cached per name+value. */
 export function isSessionCookie(c: PanelCookie): boolean {
-  if (SESSION_NAMES.test(c.name)) return true;
-  if (SESSIONISH.test(c.name) && c.value.length >= 16) return true;
-  return formatOf(c) !== null;
+  const key = `${c.name}\u0000${c.value}`;
+  let verdict = verdicts.get(key);
+  if (verdict === undefined) {
+    verdict = classifySession(c.name, c.value).is;
+    if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+    verdicts.set(key, verdict);
+  }
+  return verdict;
 }
 
 /** Detected session format; computed lazily (and cached) because only visible rows need it. */
