@@ -12,9 +12,6 @@ export function percentDecode(text: string): string | null {
   }
 }
 
-/** Form decoding (Rack::Utils.unescape): `+` is a space, then percent escapes. */
-export const formDecode = (text: string): string | null => percentDecode(text.replace(/\+/g, ' '));
-
 /** Strips one pair of surrounding double quotes (RFC 6265 allows a quoted cookie-value). */
 export function stripQuotes(text: string): string {
   return text.length >= 2 && text.startsWith('"') && text.endsWith('"') ? text.slice(1, -1) : text;

@@ -1,6 +1,6 @@
 // Recognises the three Rails cookie layouts from the text alone (no key needed).
 import { base64Decode, utf8Decode } from '../../util/bytes.ts';
-import { formDecode, stripQuotes } from '../../util/cookie-text.ts';
+import { percentDecode, stripQuotes } from '../../util/cookie-text.ts';
 
 const B64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
 const HEX_DIGEST = /^(?:[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$/;
@@ -28,8 +28,11 @@ function cbcInner(message: Uint8Array): { ciphertext: Uint8Array; iv: Uint8Array
   return ct && iv && iv.length === 16 && ct.length > 0 && ct.length % 16 === 0 ? { ciphertext: ct, iv } : null;
 }
 
-/** The cookie text after Rack's form decoding, or null when escapes are malformed. */
-export const railsCookieText = (value: string): string | null => formDecode(stripQuotes(value.trim()));
+/**
+ * The cookie text without Rack's escaping, or null when escapes are malformed. Rails never emits a literal `+`
+ * (it writes %2B), so plain percent-decoding reads its cookies and also keeps a pasted, unescaped base64 `+` intact.
+ */
+export const railsCookieText = (value: string): string | null => percentDecode(stripQuotes(value.trim()));
 
 export function railsShape(value: string): RailsShape | null {
   const text = railsCookieText(value);

@@ -50,6 +50,13 @@ describe('railsDecoder rules', () => {
     expect(await railsDecoder.decode({ value: sealed, name: 's' })).toMatchObject({ payload: null, signature: 'unverified', kind: 'encrypted-cookie' });
   });
 
+  it('reads an unescaped paste as well as the Rack-escaped cookie', async () => {
+    const cookie = await signRailsCookie({ note: '+/+/ ü' }, SKB, { name: 'n' });
+    expect(cookie).toMatch(/%2B|%2F|%3D/);
+    const raw = decodeURIComponent(cookie);
+    expect((await railsDecoder.decode({ value: raw, name: 'n', secrets: [SKB] }))?.signature).toBe('valid');
+  });
+
   it('refuses shapes that are not Rails and explains when hinted', async () => {
     expect(railsDecoder.score({ value: 'abc--def' })).toBe(0);
     expect((await railsDecoder.decode({ value: 'abc--def', format: 'rails' }))?.error).toMatch(/not a Rails cookie/);
