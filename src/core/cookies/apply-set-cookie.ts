@@ -2,7 +2,7 @@
 // HttpOnly protection from script, replacement of the equivalent cookie and deletion by expiry.
 import { createCookie } from './create-cookie.ts';
 import { domainMatch, pathMatch } from './cookie-scope.ts';
-import { isSecureOrigin } from './hosts.ts';
+import { isSecureOrigin, parseUrl } from './hosts.ts';
 import { parseSetCookie, splitSetCookieHeaders } from './parse-set-cookie.ts';
 import type { CookieDecision, CookiePartitionKey, ExclusionReason, StoredCookie } from './types.ts';
 
@@ -39,7 +39,8 @@ function storeReasons(input: ApplySetCookieInput, candidate: StoredCookie, previ
 }
 
 /** Applies one Set-Cookie header to `jar` (not mutated) and says what the browser would do. */
-export function applySetCookieToJar(input: ApplySetCookieInput): { decision: CookieDecision; jar: StoredCookie[] } {
+export function applySetCookieToJar(raw: ApplySetCookieInput): { decision: CookieDecision; jar: StoredCookie[] } {
+  const input = { ...raw, url: parseUrl(raw.url) ?? raw.url };
   const parsed = parseSetCookie(input.header);
   const created = createCookie(parsed, input);
   const base = { header: input.header, parsed, warnings: created.warnings };
