@@ -1,5 +1,5 @@
 // WebCrypto wrappers: globalThis.crypto.subtle exists in service workers, pages and Node 20 alike.
-import { utf8Encode } from './bytes.ts';
+import { hexEncode, utf8Encode } from './bytes.ts';
 
 export type HashName = 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512';
 type KeyInput = Uint8Array | string;
@@ -25,7 +25,8 @@ async function importHmacKey(hash: HashName, key: Uint8Array): Promise<CryptoKey
 /** HMAC with a small key cache: verifying many cookies with one secret should import it once. */
 export async function hmac(hash: HashName, key: KeyInput, data: KeyInput): Promise<Uint8Array> {
   const keyBytes = toBytes(key);
-  const cacheKey = typeof key === 'string' ? `${hash}|s|${key}` : null;
+  // Derived keys (Django/Flask salted keys) are bytes and repeat as often as secrets do, so cache short ones too.
+  const cacheKey = typeof key === 'string' ? `${hash}|s|${key}` : key.length <= 128 ? `${hash}|b|${hexEncode(key)}` : null;
   let cryptoKey: Promise<CryptoKey>;
   if (cacheKey) {
     cryptoKey = hmacKeys.get(cacheKey) ?? importHmacKey(hash, keyBytes);

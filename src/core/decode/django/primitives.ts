@@ -35,11 +35,24 @@ export function b62Decode(text: string): number | null {
   return negative ? -n : n;
 }
 
+const derived = new Map<string, Promise<Uint8Array>>();
+
+// The salted key only depends on salt and secret; detection tries the same few pairs for every cookie.
+function derivedKey(hash: HashName, material: string): Promise<Uint8Array> {
+  const id = hash + '|' + material;
+  let key = derived.get(id);
+  if (!key) {
+    if (derived.size > 512) derived.clear();
+    key = digest(hash, material);
+    derived.set(id, key);
+  }
+  return key;
+}
+
 /** salted_hmac(salt + "signer", value, secret): HMAC keyed by hash(salt + "signer" + secret), b64url. */
 export async function djangoSignature(value: string, secret: string, salt: string, algorithm: DjangoAlgorithm = 'sha256'): Promise<string> {
   const hash = HASH[algorithm];
-  const key = await digest(hash, salt + 'signer' + secret);
-  return base64UrlEncode(await hmac(hash, key, value));
+  return base64UrlEncode(await hmac(hash, await derivedKey(hash, salt + 'signer' + secret), value));
 }
 
 /** The object payload of dumps/sign_object: compact ASCII JSON, zlib only when it saves at least 2 bytes. */

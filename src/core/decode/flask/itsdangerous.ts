@@ -16,7 +16,21 @@ const HASH: Record<FlaskDigest, HashName> = { sha1: 'SHA-1', sha256: 'SHA-256', 
 /** signature length in b64url characters → digest */
 export const DIGEST_BY_SIG_LENGTH: Record<number, FlaskDigest> = { 27: 'sha1', 43: 'sha256', 64: 'sha384', 86: 'sha512' };
 
-export async function deriveKey(secret: string, opts: FlaskSignOptions): Promise<Uint8Array> {
+const derived = new Map<string, Promise<Uint8Array>>();
+
+/** Signer.derive_key, cached: detection derives the same few (salt, secret) keys for every cookie. */
+export function deriveKey(secret: string, opts: FlaskSignOptions): Promise<Uint8Array> {
+  const id = [opts.digest ?? 'sha1', opts.salt ?? FLASK_SALT, opts.keyDerivation ?? 'hmac', secret].join('\u0000');
+  let key = derived.get(id);
+  if (!key) {
+    if (derived.size > 512) derived.clear();
+    key = computeKey(secret, opts);
+    derived.set(id, key);
+  }
+  return key;
+}
+
+async function computeKey(secret: string, opts: FlaskSignOptions): Promise<Uint8Array> {
   const hash = HASH[opts.digest ?? 'sha1'];
   const salt = opts.salt ?? FLASK_SALT;
   switch (opts.keyDerivation ?? 'hmac') {
