@@ -147,7 +147,7 @@ export const DEFAULT_SETTINGS: Settings = {
   timelineLimit: 5000,
   badgeEnabled: true,
   badgeDisabledSites: [],
-  companionUrl: 'http://127.0.0.1:7077',
+  companionUrl: 'http://localhost:8765',
   allowRemoteEdit: false,
 };
 
