@@ -30,10 +30,14 @@ export interface Auditor {
 }
 
 function scheduleDecoding(state: AuditState, pending: Set<Promise<Finding[]>>, seen: Set<string>): void {
+  const keys = state.toDecode.splice(0);
   if (!state.options.decode) return;
-  for (const [key, tracked] of state.contexts) {
+  for (const key of new Set(keys)) {
+    const tracked = state.contexts.get(key);
+    if (!tracked) continue;
     const id = `${key}\u0000${tracked.ctx.cookie.value}`;
     if (seen.has(id)) continue;
+    if (seen.size > 5000) seen.clear(); // a long session: re-decoding an old value is only wasted work
     seen.add(id);
     const task = auditDecoded(state, tracked).finally(() => pending.delete(task));
     pending.add(task);

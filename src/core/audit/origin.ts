@@ -37,6 +37,14 @@ export function explainDomainRejection(host: string, rawDomain: string): string 
 }
 
 /** The site the cookie budget is counted for: registrable domain, or the host itself. */
+const sites = new Map<string, string>();
+
 export function siteOf(host: string): string {
-  return registrableDomain(host) ?? host;
+  let site = sites.get(host);
+  if (site === undefined) {
+    site = registrableDomain(host) ?? host;
+    if (sites.size > 1000) sites.clear();
+    sites.set(host, site);
+  }
+  return site;
 }

@@ -2,7 +2,7 @@
 import { classifySession } from './classify.ts';
 import { makeFinding } from './finding.ts';
 import { maskIn, maskValue } from './mask.ts';
-import { record, type AuditState } from './state.ts';
+import { record, rememberSessionValue, type AuditState } from './state.ts';
 import type { Finding, RequestObservation } from './types.ts';
 
 const MAX_COOKIE_HEADER = 8192;
@@ -19,7 +19,7 @@ export function parseCookieHeader(header: string): Array<{ name: string; value: 
 function learnSessions(state: AuditState, obs: RequestObservation, host: string): void {
   for (const c of parseCookieHeader(obs.cookieHeader ?? '')) {
     if (!state.sessionValues.has(c.value) && classifySession(c.name, c.value).is) {
-      state.sessionValues.set(c.value, { name: c.name, domain: host, path: '/', url: obs.url, value: c.value });
+      rememberSessionValue(state, { name: c.name, domain: host, path: '/', url: obs.url, value: c.value });
     }
   }
 }

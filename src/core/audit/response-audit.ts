@@ -7,7 +7,7 @@ import { defaultPathOf, readOrigin, siteOf, type Origin } from './origin.ts';
 import { isDeletion, parseAuditCookie, splitSetCookieLines, type AuditCookie } from './parse-cookie.ts';
 import { checkCookie, type CookieContext } from './rules-cookie.ts';
 import { checkSessionId, extractSessionId } from './session-id.ts';
-import { record, rememberId, type AuditState } from './state.ts';
+import { record, rememberId, rememberSessionValue, type AuditState } from './state.ts';
 import { checkBlocked } from './blocked.ts';
 import { toStoredCookie, headerValue } from './inputs.ts';
 import type { Finding, ResponseObservation } from './types.ts';
@@ -45,10 +45,12 @@ export function judgeCookie(state: AuditState, audited: AuditedCookie): Finding[
       const weak = checkSessionId(id, rememberId(state, ctx.cookie.name, id), ctx.evidence);
       if (weak) hits.push(weak);
     }
-    state.sessionValues.set(ctx.cookie.value, { name: subject.name, domain: subject.domain, path: subject.path, url: subject.url, value: ctx.cookie.value });
+    rememberSessionValue(state, { name: subject.name, domain: subject.domain, path: subject.path, url: subject.url, value: ctx.cookie.value });
   }
   const findings = hits.map((h) => makeFinding(subject, h));
-  state.contexts.set(`${subject.name}\u0000${subject.domain}\u0000${subject.path}`, { ctx, subject, decision, keys: findings.map(findingKey) });
+  const key = `${subject.name}\u0000${subject.domain}\u0000${subject.path}`;
+  state.contexts.set(key, { ctx, subject, decision, keys: findings.map(findingKey) });
+  state.toDecode.push(key);
   return findings;
 }
 

@@ -21,7 +21,12 @@ export interface AuditState {
   contexts: Map<string, { ctx: CookieContext; subject: Subject; decision?: CookieDecision; keys: string[] }>;
   listeners: Set<(added: Finding[]) => void>;
   fresh: Finding[];
+  /** context keys judged since the deferred (decoding) checks last ran */
+  toDecode: string[];
 }
+
+// Bounds for a long-lived extension session: old session values and ids stop mattering.
+const MAX_SESSION_VALUES = 500;
 
 export const DEFAULT_SESSION_MAX_AGE = 1_209_600;
 
@@ -29,7 +34,7 @@ export function createState(options: AuditOptions): AuditState {
   return {
     options, sessionMaxAge: options.config?.sessionMaxAge ?? options.sessionMaxAge ?? DEFAULT_SESSION_MAX_AGE,
     jar: [], findings: new Map(), sessionValues: new Map(), ids: new Map(), contexts: new Map(),
-    listeners: new Set(), fresh: [],
+    listeners: new Set(), fresh: [], toDecode: [],
   };
 }
 
@@ -53,6 +58,12 @@ export function record(state: AuditState, findings: Finding[]): Finding[] {
 /** Drops findings by key (a re-classified cookie is re-judged). */
 export function forget(state: AuditState, keys: string[]): void {
   for (const key of keys) state.findings.delete(key);
+}
+
+export function rememberSessionValue(state: AuditState, entry: SessionValue): void {
+  state.sessionValues.delete(entry.value);
+  state.sessionValues.set(entry.value, entry);
+  if (state.sessionValues.size > MAX_SESSION_VALUES) state.sessionValues.delete(state.sessionValues.keys().next().value!);
 }
 
 export function rememberId(state: AuditState, name: string, id: string): string[] {
