@@ -23,6 +23,10 @@ describe('classifySession', () => {
     expect(classifySession('theme', 'Zx81kQ0pLm3vB7tYaaaa').is).toBe(false);
   });
 
+  it('a keygrip signature cookie is the companion, not a second session cookie', () => {
+    expect(classifySession('session.sig', 'AbCdEfGhIjKlMnOpQrStUvWxYz0')).toMatchObject({ is: false, framework: 'express' });
+  });
+
   it('anti-CSRF cookies are not session cookies but keep their framework', () => {
     expect(classifySession('csrftoken', 'Zx81kQ0pLm3vB7tYZx81kQ0pLm3vB7tY')).toMatchObject({ is: false, framework: 'django' });
   });

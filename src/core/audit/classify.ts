@@ -66,6 +66,7 @@ export function classifySession(name: string, value: string, decoded?: DecodeRes
     const framework = known[2] === 'flask' && /^eyJ[\w+/=]*$/.test(value) ? 'express' : known[2];
     return { is: true, reason: `well-known session cookie name (${known[1]})`, framework };
   }
+  if (/\.sig$/.test(bare)) return { is: false, reason: 'signature companion of a signed cookie (cookie-session/keygrip)', framework: 'express' };
   if (/csrf|xsrf/i.test(bare)) return { is: false, reason: 'anti-CSRF cookie, not a session cookie', framework: frameworkOfName(name) };
   if (SESSIONISH.test(bare) && OPAQUE.test(value)) {
     return { is: true, reason: `name contains "${SESSIONISH.exec(bare)?.[0].toLowerCase()}" and the value is an opaque token of ${value.length} characters` };

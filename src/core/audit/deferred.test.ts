@@ -1,5 +1,6 @@
 // Decoder-driven rules: cookies below were produced by the real frameworks (Flask 2.2 / Django 3.2 via
 // Debian's python3 packages) and node's crypto for the JWTs, with the secrets named in each case.
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createAuditor } from './auditor.ts';
 import { decodeCookie } from '../decode/index.ts';
@@ -31,6 +32,17 @@ describe('known-weak-secret', () => {
     expect(finding?.severity).toBe('high');
     expect(finding?.message).toMatch(/built-in list/);
     expect(finding?.message).not.toMatch(/"(secret|keyboard cat|changeme)"/);
+  });
+
+  it('fires for express-session and cookie-session signed with tutorial secrets', async () => {
+    // Signed per cookie-signature (HMAC-SHA256, base64 without padding) and keygrip (HMAC-SHA1 over "name=value").
+    const id = 'k3Jd9sL0pQ2wE5rT7yU1iO4aS6dF8gH0';
+    const sig = createHmac('sha256', 'keyboard cat').update(id).digest('base64').replace(/=+$/, '');
+    const value = Buffer.from('{"user":"bob"}').toString('base64');
+    const keygrip = createHmac('sha1', 'secret').update(`session=${value}`).digest('base64').replace(/\//g, '_').replace(/\+/g, '-').replace(/=/g, '');
+    const findings = await audit([`connect.sid=${encodeURIComponent(`s:${id}.${sig}`)}${attrs}`, `session=${value}${attrs}`, `session.sig=${keygrip}${attrs}`]);
+    const weak = findings.filter((f) => f.rule === 'known-weak-secret').map((f) => `${f.cookie.name}:${f.framework}`);
+    expect(weak.sort()).toEqual(['connect.sid:express', 'session:express']);
   });
 
   it('does not fire for a strong secret, even when the user supplies it', async () => {
