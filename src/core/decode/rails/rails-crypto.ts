@@ -17,9 +17,23 @@ async function* candidates(secrets: string[], salts: string[]): AsyncGenerator<{
   }
 }
 
+const aesKeys = new Map<string, Promise<CryptoKey>>();
+
+/** Imported AES keys are cached next to the derived bytes: importKey costs as much as the decryption itself. */
+function aesKey(name: 'AES-GCM' | 'AES-CBC', key: Uint8Array): Promise<CryptoKey> {
+  const id = `${name}|${hexEncode(key)}`;
+  let cryptoKey = aesKeys.get(id);
+  if (!cryptoKey) {
+    if (aesKeys.size > 512) aesKeys.clear();
+    cryptoKey = crypto.subtle.importKey('raw', buf(key), name, false, ['decrypt']);
+    aesKeys.set(id, cryptoKey);
+  }
+  return cryptoKey;
+}
+
 async function aes(name: 'AES-GCM' | 'AES-CBC', key: Uint8Array, iv: Uint8Array, data: Uint8Array): Promise<Uint8Array | null> {
   try {
-    const cryptoKey = await crypto.subtle.importKey('raw', buf(key), name, false, ['decrypt']);
+    const cryptoKey = await aesKey(name, key);
     const params = name === 'AES-GCM' ? { name, iv: buf(iv), tagLength: 128 } : { name, iv: buf(iv) };
     return new Uint8Array(await crypto.subtle.decrypt(params, cryptoKey, buf(data)));
   } catch {
