@@ -1,6 +1,7 @@
 // Attach mode: serve a real Django project's session stores, read-only, through the inspection API.
 // Flags: --attach-sqlite PATH, --attach-postgres URL, --attach-files DIR, --attach-redis URL, with the
 // project's --secret-key (repeatable for rotation), --cookie-name, --cookie-age, --attach-key-prefix.
+import { statSync } from 'node:fs';
 import type { InspectTarget, SiteInfo } from '../inspect/types.ts';
 import { AttachedDb } from './attach-db.ts';
 import { AttachedFiles } from './attach-files.ts';
@@ -9,10 +10,11 @@ import { openPostgresRows, openSqliteRows } from './row-sources.ts';
 import type { AttachOptions } from './stored-data.ts';
 
 export interface AttachConfig {
-  sqlite?: string;
-  postgres?: string;
-  files?: string;
-  redis?: string;
+  /** each flag may repeat: several projects' stores side by side */
+  sqlite: string[];
+  postgres: string[];
+  files: string[];
+  redis: string[];
   secretKeys: string[];
   cookieName: string;
   cookieAge: number;
@@ -26,7 +28,7 @@ export const hasAttachFlags = (argv: string[]): boolean => argv.some((a) => a.sp
 
 /** Read the attach flags (both `--flag value` and `--flag=value`); other flags are ignored. */
 export function parseAttachArgs(argv: string[]): AttachConfig {
-  const config: AttachConfig = { secretKeys: [], cookieName: 'sessionid', cookieAge: 1209600, keyPrefix: '' };
+  const config: AttachConfig = { sqlite: [], postgres: [], files: [], redis: [], secretKeys: [], cookieName: 'sessionid', cookieAge: 1209600, keyPrefix: '' };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
     const take = (): string => {
@@ -34,7 +36,7 @@ export function parseAttachArgs(argv: string[]): AttachConfig {
       if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new Error(`${flag} needs a value`);
       return value;
     };
-    if (flag in FLAGS) config[FLAGS[flag as keyof typeof FLAGS]] = take();
+    if (flag in FLAGS) config[FLAGS[flag as keyof typeof FLAGS]].push(take());
     else if (flag === '--secret-key') config.secretKeys.push(take());
     else if (flag === '--cookie-name') config.cookieName = take();
     else if (flag === '--attach-key-prefix') config.keyPrefix = take();
@@ -50,16 +52,26 @@ export function parseAttachArgs(argv: string[]): AttachConfig {
 /** Open every configured store; closes what was opened if one fails, so errors never leak connections. */
 export async function openAttachedStores(config: AttachConfig, base: { host: string; url: string }): Promise<InspectTarget[]> {
   const opts: AttachOptions = { secretKeys: config.secretKeys, cookieName: config.cookieName, cookieAge: config.cookieAge };
-  const site = (engine: string): SiteInfo => ({ engine, host: base.host, url: base.url, djangoVersion: 'attached', cookieName: config.cookieName, readOnly: true });
+  // the first store of a kind is `attached-sqlite`, further ones `attached-sqlite-2`, …
+  const site = (kind: string, i: number): SiteInfo => ({
+    engine: `attached-${kind}${i ? `-${i + 1}` : ''}`, host: base.host, url: base.url, djangoVersion: 'attached', cookieName: config.cookieName, readOnly: true,
+  });
   const opened: InspectTarget[] = [];
   try {
-    if (config.sqlite) opened.push(new AttachedDb(site('attached-sqlite'), openSqliteRows(config.sqlite), opts));
-    if (config.postgres) opened.push(new AttachedDb(site('attached-postgres'), await openPostgresRows(config.postgres), opts));
-    if (config.files) opened.push(new AttachedFiles(site('attached-files'), config.files, opts));
-    if (config.redis) opened.push(await AttachedRedis.open(site('attached-redis'), config.redis, { ...opts, keyPrefix: config.keyPrefix }));
+    for (const [i, path] of config.sqlite.entries()) opened.push(new AttachedDb(site('sqlite', i), openSqliteRows(path), opts));
+    for (const [i, url] of config.postgres.entries()) opened.push(new AttachedDb(site('postgres', i), await openPostgresRows(url), opts));
+    for (const [i, dir] of config.files.entries()) opened.push(new AttachedFiles(site('files', i), checkDirectory(dir), opts));
+    for (const [i, url] of config.redis.entries()) opened.push(await AttachedRedis.open(site('redis', i), url, { ...opts, keyPrefix: config.keyPrefix }));
   } catch (err) {
     await Promise.all(opened.map((t) => t.close?.()));
     throw err;
   }
   return opened;
+}
+
+function checkDirectory(dir: string): string {
+  let ok = false;
+  try { ok = statSync(dir).isDirectory(); } catch { /* reported below */ }
+  if (!ok) throw new Error(`--attach-files ${dir}: not a directory (expected Django's SESSION_FILE_PATH)`);
+  return dir;
 }

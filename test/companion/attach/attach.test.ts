@@ -79,18 +79,21 @@ describe('attach mode reads what real Django stored', () => {
   it('SQLite django_session (db backend)', async () => {
     const dir = join(root, 'sqlite');
     const written = runWriter('db', dir);
-    const target = await attach({ sqlite: join(dir, 'db.sqlite3') });
+    const target = await attach({ sqlite: [join(dir, 'db.sqlite3')] });
     await expectDjangoSessions(target, written, { corrupt: true, expiry: true });
     const view = await target.inspect(written.sessions.shopper.key);
     expect(view.record).toMatchObject({ session_key: written.sessions.shopper.key, session_data: expect.stringMatching(/^[\w.-]+:\w+:[\w-]{43}$/) });
     expect(view.expiresAt! - Date.now() / 1000).toBeGreaterThan(1209600 - 120);
     expect(view.location).toContain('db.sqlite3');
+    const two = await openAttachedStores(config({ sqlite: [join(dir, 'db.sqlite3'), join(dir, 'db.sqlite3')] }), BASE);
+    opened.push(...two);
+    expect(two.map((t) => t.site.engine)).toEqual(['attached-sqlite', 'attached-sqlite-2']);
   });
 
   it('the wrong SECRET_KEY loads as {} with "Session data corrupted", as Django would', async () => {
     const dir = join(root, 'sqlite-secret');
     const written = runWriter('db', dir);
-    const [target] = await openAttachedStores({ ...config({ sqlite: join(dir, 'db.sqlite3') }), secretKeys: ['not-the-secret'] }, BASE);
+    const [target] = await openAttachedStores({ ...config({ sqlite: [join(dir, 'db.sqlite3')] }), secretKeys: ['not-the-secret'] }, BASE);
     opened.push(target);
     const view = await target.inspect(written.sessions.shopper.key);
     expect(view).toMatchObject({ found: true, decoded: {} });
@@ -100,7 +103,7 @@ describe('attach mode reads what real Django stored', () => {
   it('file backend directory', async () => {
     const dir = join(root, 'files');
     const written = runWriter('file', dir);
-    const target = await attach({ files: join(dir, 'sessions') });
+    const target = await attach({ files: [join(dir, 'sessions')] });
     await expectDjangoSessions(target, written, { corrupt: true, expiry: true });
     const view = await target.inspect(written.sessions.shopper.key);
     const path = join(dir, 'sessions', 'sessionid' + written.sessions.shopper.key);
@@ -111,7 +114,7 @@ describe('attach mode reads what real Django stored', () => {
 
   it('Redis cache backend (pickled dicts, datetimes included)', async () => {
     const written = runWriter('cache', join(root, 'cache'), ['--redis', redis.url]);
-    const target = await attach({ redis: redis.url });
+    const target = await attach({ redis: [redis.url] });
     await expectDjangoSessions(target, written, { corrupt: false, expiry: false });
     const dated = await target.inspect(written.sessions.dated.key);
     expect(dated.decoded).toEqual(written.sessions.dated.data);
@@ -122,10 +125,10 @@ describe('attach mode reads what real Django stored', () => {
   it('Redis cached_db copies and the SQLite rows behind them', async () => {
     const dir = join(root, 'cached_db');
     const written = runWriter('cached_db', dir, ['--redis', redis.url]);
-    const cache = await attach({ redis: redis.url });
+    const cache = await attach({ redis: [redis.url] });
     const view = await cache.inspect(written.sessions.shopper.key);
     expect(view).toMatchObject({ found: true, decoded: written.sessions.shopper.data, location: `:1:django.contrib.sessions.cached_db${written.sessions.shopper.key}` });
-    await expectDjangoSessions(await attach({ sqlite: join(dir, 'db.sqlite3') }), written, { corrupt: true, expiry: true });
+    await expectDjangoSessions(await attach({ sqlite: [join(dir, 'db.sqlite3')] }), written, { corrupt: true, expiry: true });
   });
 
   it('PostgreSQL django_session (db backend)', async (ctx) => {
@@ -139,18 +142,23 @@ describe('attach mode reads what real Django stored', () => {
       return ctx.skip();
     }
     const written = runWriter('db', join(root, 'pg'), ['--postgres', `${postgres.host}:${postgres.port}:postgres:postgres`]);
-    const target = await attach({ postgres: postgres.url });
+    const target = await attach({ postgres: [postgres.url] });
     await expectDjangoSessions(target, written, { corrupt: true, expiry: true });
   });
 });
 
 describe('attach configuration errors are clear', () => {
   it('parses flags in both spellings and rejects a missing value', () => {
-    expect(parseAttachArgs(['--attach-sqlite=/x.db', '--attach-redis', 'redis://h/1', '--cookie-age', '60'])).toMatchObject({ sqlite: '/x.db', redis: 'redis://h/1', cookieAge: 60 });
+    expect(parseAttachArgs(['--attach-sqlite=/x.db', '--attach-redis', 'redis://h/1', '--cookie-age', '60', '--attach-sqlite', '/y.db']))
+      .toMatchObject({ sqlite: ['/x.db', '/y.db'], redis: ['redis://h/1'], cookieAge: 60 });
     expect(() => parseAttachArgs(['--attach-files'])).toThrow(/needs a value/);
   });
 
+  it('names the directory that does not exist', async () => {
+    await expect(openAttachedStores(config({ files: [join(root, 'no-such-dir')] }), BASE)).rejects.toThrow(/--attach-files .*no-such-dir: not a directory/);
+  });
+
   it('names the file that is not a Django database', async () => {
-    await expect(openAttachedStores(config({ sqlite: join(root, 'missing.sqlite3') }), BASE)).rejects.toThrow(/--attach-sqlite .*missing\.sqlite3/);
+    await expect(openAttachedStores(config({ sqlite: [join(root, 'missing.sqlite3')] }), BASE)).rejects.toThrow(/--attach-sqlite .*missing\.sqlite3/);
   });
 });
