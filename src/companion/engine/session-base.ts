@@ -141,7 +141,7 @@ export abstract class SessionBase {
     if (expiry instanceof PyDateTime) return expiry;
     const seconds = isTruthy(expiry) ? toNumber(expiry) : this.ctx.settings.SESSION_COOKIE_AGE;
     if (seconds === null) throw new ServerError(`unsupported type for timedelta seconds component: ${typeof expiry}`);
-    return new PyDateTime(modification + Math.round(seconds * 1e6), this.nowTz());
+    return checkedDateTime(modification + Math.round(seconds * 1e6), this.nowTz());
   }
 
   async getExpireAtBrowserClose(): Promise<boolean> {
@@ -156,7 +156,7 @@ export abstract class SessionBase {
       return;
     }
     let v: PyValue;
-    if (isTimeDelta(value)) v = new PyDateTime(this.nowMicros() + Math.round(value.timedeltaSeconds * 1e6), this.nowTz());
+    if (isTimeDelta(value)) v = checkedDateTime(this.nowMicros() + Math.round(value.timedeltaSeconds * 1e6), this.nowTz());
     else v = value;
     if (isoExpiry(this.ctx) && v instanceof PyDateTime) v = isoformat(v);
     await this.setItem(EXPIRY, v);
@@ -167,6 +167,13 @@ export abstract class SessionBase {
 
   /** A copy of the current data for backends that store objects (caches pickle; never share the live dict). */
   protected snapshot(data: PyDict): PyDict { return clonePy(data); }
+}
+
+// datetime's range is years 1..9999; beyond it Python raises OverflowError (a 500 page).
+const MAX_MICROS = Date.UTC(9999, 11, 31, 23, 59, 59, 999) * 1000 + 999;
+export function checkedDateTime(micros: number, tz: PyDateTime['tz']): PyDateTime {
+  if (!Number.isFinite(micros) || micros < -62135596800e6 || micros > MAX_MICROS) throw new ServerError('OverflowError: date value out of range');
+  return new PyDateTime(micros, tz);
 }
 
 function isTimeDelta(v: unknown): v is TimeDelta {
