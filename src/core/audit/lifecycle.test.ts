@@ -42,6 +42,11 @@ describe('browser-signal rules', () => {
     const leak = a.observeRequest({ url: 'https://cdn.example.net/a.js', referer: `https://app.example.com/page?PHPSESSID=${SID}` });
     expect(leak[0]).toMatchObject({ rule: 'session-in-url', severity: 'medium' });
     expect(leak[0].evidence).not.toContain(SID);
+    const b = createAuditor();
+    b.observeResponse({ url, setCookieHeaders: [`PHPSESSID=${SID}; Secure; HttpOnly; SameSite=Lax; Path=/`] });
+    const inUrl = b.observeRequest({ url: `https://app.example.com/x?sid=${SID}` });
+    expect(inUrl[0].rule).toBe('session-in-url');
+    expect(JSON.stringify(inUrl)).not.toContain(SID);
     expect(createAuditor().observeRequest({ url: `https://x.example.com/app;jsessionid=${SID}` })[0].rule).toBe('session-in-url');
   });
 

@@ -31,7 +31,8 @@ function leakIn(state: AuditState, where: string, text: string, obs: RequestObse
   for (const s of state.sessionValues.values()) {
     if (s.value.length < 8 || !(text.includes(s.value) || decoded.includes(s.value))) continue;
     const session = classifySession(s.name, s.value);
-    return makeFinding({ ...s, url: obs.url, session }, {
+    const url = show ? obs.url : maskIn(maskIn(obs.url, s.value), encodeURIComponent(s.value));
+    return makeFinding({ ...s, url, session }, {
       rule: 'session-in-url', message: `the value of session cookie "${s.name}" appears in the ${where}`,
       evidence: `${where}: ${show ? text : maskIn(maskIn(text, s.value), encodeURIComponent(s.value))}`,
     });
@@ -39,7 +40,8 @@ function leakIn(state: AuditState, where: string, text: string, obs: RequestObse
   const param = SESSION_PARAM.exec(text);
   if (!param) return null;
   const url = new URL(obs.url);
-  return makeFinding({ name: param[1], domain: url.hostname, path: '/', url: obs.url, session: { is: true, reason: `URL parameter named like a session id (${param[1]})` } }, {
+  const shownUrl = show ? obs.url : obs.url.replace(param[2], maskValue(param[2]));
+  return makeFinding({ name: param[1], domain: url.hostname, path: '/', url: shownUrl, session: { is: true, reason: `URL parameter named like a session id (${param[1]})` } }, {
     rule: 'session-in-url', message: `a session id parameter "${param[1]}" appears in the ${where}`,
     evidence: `${where}: ${show ? text : text.replace(param[2], maskValue(param[2]))}`,
   });
