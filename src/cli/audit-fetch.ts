@@ -21,10 +21,9 @@ function headerPairs(headers: Headers): Array<{ name: string; value: string }> {
   return pairs;
 }
 
-async function fetchOnce(url: URL, cookieHeader: string, referer: string | undefined): Promise<Response> {
+async function fetchOnce(url: URL, cookieHeader: string): Promise<Response> {
   const headers: Record<string, string> = { 'user-agent': 'sessionscope-audit (+https://github.com/sessionscope/sessionscope)', accept: 'text/html,*/*' };
   if (cookieHeader) headers.cookie = cookieHeader;
-  if (referer) headers.referer = referer;
   try {
     return await fetch(url, { redirect: 'manual', headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
   } catch (err) {
@@ -40,22 +39,23 @@ export async function fetchChain(start: string, jar: StoredCookie[]): Promise<{ 
   try { url = new URL(start); } catch { throw new FetchError(`not a URL: ${start}`); }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FetchError(`only http(s) URLs can be audited: ${start}`);
   const exchanges: Exchange[] = [];
-  let referer: string | undefined;
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     const now = Date.now();
     const cookieHeader = formatCookieHeader(matchCookies({ url, jar, now }));
-    const response = await fetchOnce(url, cookieHeader, referer);
+    // Like a typed-in navigation: no Referer, and (per Fetch) redirects keep the original one.
+    const response = await fetchOnce(url, cookieHeader);
     await response.body?.cancel();
     const setCookieHeaders = setCookiesOf(response.headers);
     exchanges.push({
-      request: { url: url.href, method: 'GET', cookieHeader: cookieHeader || undefined, referer },
+      request: { url: url.href, method: 'GET', cookieHeader: cookieHeader || undefined },
       response: { status: response.status, setCookieHeaders, responseHeaders: headerPairs(response.headers), now: now / 1000 },
     });
     jar = applySetCookies({ url, headers: setCookieHeaders, jar, now }).jar;
     const location = response.headers.get('location');
     if (response.status < 300 || response.status >= 400 || !location) return { exchanges, jar };
-    referer = url.href;
-    try { url = new URL(location, url); } catch { throw new FetchError(`bad redirect Location "${location}" from ${referer}`); }
+    const from = url.href;
+    try { url = new URL(location, url); } catch { throw new FetchError(`bad redirect Location "${location}" from ${from}`); }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return { exchanges, jar };
   }
   throw new FetchError(`more than ${MAX_REDIRECTS} redirects starting at ${start}`);
 }
