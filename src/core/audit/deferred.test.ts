@@ -71,6 +71,13 @@ describe('sensitive-data-in-cookie', () => {
     expect(finding?.message).toMatch(/card number/);
   });
 
+  it('finds a password cookie and an e-mail address as a plain value, not an opaque session token', async () => {
+    const rules = async (pair: string) => (await audit([pair + attrs])).map((f) => f.rule);
+    expect(await rules('password=hunter2')).toContain('sensitive-data-in-cookie');
+    expect(await rules('user=alice%40example.com')).toContain('sensitive-data-in-cookie');
+    expect(await rules('auth_token=Zk3q9XwL0pT7vB2nR5yJ8aC4')).not.toContain('sensitive-data-in-cookie');
+  });
+
   it('finds tokens in plain JSON cookies and ignores harmless payloads', async () => {
     const json = encodeURIComponent(JSON.stringify({ api_key: 'sk_live_0123456789abcdef0123' }));
     expect((await audit([`prefs=${json}${attrs}`])).map((f) => f.rule)).toContain('sensitive-data-in-cookie');

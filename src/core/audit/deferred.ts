@@ -5,7 +5,7 @@ import { classifySession } from './classify.ts';
 import { findingKey, makeFinding, type Hit } from './finding.ts';
 import { findJwtSecret, jwtStaticProblems, parseJwt } from './jwt.ts';
 import { maskSecret, maskValue } from './mask.ts';
-import { readPlainPayload, scanPayload } from './sensitive.ts';
+import { readPlainPayload, scanPayload, scanPlainValue } from './sensitive.ts';
 import { forget, record, type AuditState } from './state.ts';
 import { judgeCookie } from './response-audit.ts';
 import { isTriviallyWeak, WEAK_SECRETS } from './weak-secrets.ts';
@@ -26,9 +26,10 @@ function weakSecretHit(ctx: CookieContext, result: DecodeResult, secrets: string
 
 function sensitiveHit(ctx: CookieContext, result: DecodeResult | null, showValues: boolean): Hit | null {
   // Encrypted payloads (Rails) are only readable with the key: not client-readable, not a leak.
-  const readable = result && result.payload !== null && !/encrypted/.test(result.kind ?? '') ? result.payload : readPlainPayload(ctx.cookie.value);
-  if (readable === null || readable === undefined) return null;
-  const leaks = scanPayload(readable);
+  const encrypted = /encrypted/.test(result?.kind ?? '');
+  const readable = result && result.payload !== null && !encrypted ? result.payload : readPlainPayload(ctx.cookie.value);
+  const structured = readable !== null && readable !== undefined && typeof readable === 'object';
+  const leaks = structured ? scanPayload(readable) : encrypted ? [] : scanPlainValue(ctx.cookie.name, ctx.cookie.value);
   if (!leaks.length) return null;
   const list = leaks.slice(0, 5).map((l) => `${l.path}: ${l.kind} ${showValues ? JSON.stringify(l.value) : maskValue(l.value)}`);
   return { rule: 'sensitive-data-in-cookie', message: `the readable payload of "${ctx.cookie.name}" holds ${[...new Set(leaks.map((l) => l.kind))].join(', ')}`, evidence: list.join('; ') };

@@ -56,6 +56,22 @@ export function scanPayload(payload: Json, path = '', out: Leak[] = []): Leak[] 
   return out;
 }
 
+/**
+ * A plain (non-structured) cookie value: a password under a password-like cookie name (Burp's "password
+ * value set in cookie"), or an e-mail address or card number as the value itself. Token-like names are not
+ * judged here: an opaque token is what a session cookie is for.
+ */
+export function scanPlainValue(name: string, value: string): Leak[] {
+  let text = value.replace(/^"|"$/g, '');
+  try { text = decodeURIComponent(text); } catch { /* keep raw */ }
+  if (text === '') return [];
+  if (PASSWORD_KEY.test(name)) return [{ path: name, kind: 'password', value: text }];
+  const card = findCard(text);
+  if (card) return [{ path: name, kind: 'card number', value: card }];
+  const email = EMAIL.exec(text);
+  return email ? [{ path: name, kind: 'email', value: email[0] }] : [];
+}
+
 /** Best-effort readable payload of a plain cookie value: JSON, percent-encoded JSON, base64 JSON. */
 export function readPlainPayload(value: string): Json | null {
   const candidates = [value];
