@@ -1,5 +1,5 @@
 // Runs the model over the same steps the browser saw and lists every difference.
-import { applySetCookie, applySetCookies, type CookieDecision, type StoredCookie } from '../../src/core/cookies/index.ts';
+import { applySetCookieToJar, applySetCookies, type CookieDecision, type StoredCookie } from '../../src/core/cookies/index.ts';
 import type { DiffCase } from './case-types.ts';
 import type { CaseObservation, ObservedCookie } from './observation.ts';
 
@@ -17,17 +17,9 @@ export function predictCase(c: DiffCase, observation: CaseObservation): { jar: S
     const applied = applySetCookies({ url, headers: step.headers, jar, now });
     decisions.push(...applied.decisions);
     jar = applied.jar;
-    for (const header of step.script ?? []) {
-      const d = applySetCookie({ url, header, jar, now, fromScript: true });
-      jar = applyDecision(jar, d);
-    }
+    for (const header of step.script ?? []) jar = applySetCookieToJar({ url, header, jar, now, fromScript: true }).jar;
   });
   return { jar, decisions };
-}
-
-function applyDecision(jar: StoredCookie[], d: CookieDecision): StoredCookie[] {
-  const rest = d.previous && d.action !== 'rejected' ? jar.filter((c) => c !== d.previous) : jar;
-  return d.action === 'stored' || d.action === 'updated' ? [...rest, d.cookie!] : rest;
 }
 
 const keyOf = (c: { name: string; domain: string; hostOnly: boolean; path: string; partitioned: boolean }): string =>

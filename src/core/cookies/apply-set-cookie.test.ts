@@ -129,6 +129,7 @@ describe('applySetCookie: the jar', () => {
     expect(set('http://x.test/', 'a=2; Path=/deep', jar).reasons).toEqual(['OverwriteSecure']);
     expect(set('http://sub.x.test/', 'a=2; Domain=x.test', jar).reasons).toEqual(['OverwriteSecure']);
     expect(set('http://x.test/', 'a=; Max-Age=0', jar).reasons).toEqual(['OverwriteSecure']);
+    expect(set('http://x.test/', 'a=; Secure; Max-Age=0', jar).reasons).toEqual(['SecureOnly', 'OverwriteSecure']);
     expect(set('http://x.test/', 'b=2', jar).action).toBe('stored');
     expect(set('https://x.test/', 'a=2', jar).action).toBe('updated');
     const deep = jarAfter('https://x.test/', ['a=1; Secure; Path=/deep']);

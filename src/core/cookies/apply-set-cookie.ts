@@ -1,6 +1,7 @@
 // The storage half of RFC 6265bis §5.7 as Chrome's CookieMonster runs it: secure-cookie protection,
 // HttpOnly protection from script, replacement of the equivalent cookie and deletion by expiry.
 import { createCookie } from './create-cookie.ts';
+import { evictCookies } from './evict-cookies.ts';
 import { domainMatch, pathMatch } from './cookie-scope.ts';
 import { isSecureOrigin, parseUrl } from './hosts.ts';
 import { parseSetCookie, splitSetCookieHeaders } from './parse-set-cookie.ts';
@@ -25,7 +26,10 @@ export function isEquivalentCookie(a: StoredCookie, b: StoredCookie): boolean {
   return a.name === b.name && a.domain === b.domain && a.hostOnly === b.hostOnly && a.path === b.path && samePartition(a, b);
 }
 
-/** §5.7 step 16: a non-secure origin may not shadow a Secure cookie with the same name and overlapping scope. */
+/**
+ * §5.7 step 16: a non-secure origin may not shadow a Secure cookie with the same name and overlapping scope.
+ * Chrome checks this even when the new cookie is itself Secure (and reports it beside SecureOnly).
+ */
 function shadowsSecureCookie(candidate: StoredCookie, jar: readonly StoredCookie[]): StoredCookie | undefined {
   return jar.find((c) => c.secure && c.name === candidate.name && samePartition(c, candidate)
     && (domainMatch(c.domain, candidate.domain) || domainMatch(candidate.domain, c.domain))
@@ -33,9 +37,10 @@ function shadowsSecureCookie(candidate: StoredCookie, jar: readonly StoredCookie
 }
 
 function storeReasons(input: ApplySetCookieInput, candidate: StoredCookie, previous?: StoredCookie): ExclusionReason[] {
-  if (!candidate.secure && !isSecureOrigin(input.url) && shadowsSecureCookie(candidate, input.jar)) return ['OverwriteSecure'];
-  if (input.fromScript && previous?.httpOnly) return ['OverwriteHttpOnly'];
-  return [];
+  const reasons: ExclusionReason[] = [];
+  if (!isSecureOrigin(input.url) && shadowsSecureCookie(candidate, input.jar)) reasons.push('OverwriteSecure');
+  if (input.fromScript && previous?.httpOnly) reasons.push('OverwriteHttpOnly');
+  return reasons;
 }
 
 /** Applies one Set-Cookie header to `jar` (not mutated) and says what the browser would do. */
@@ -49,13 +54,16 @@ export function applySetCookieToJar(raw: ApplySetCookieInput): { decision: Cooki
   if (!candidate) return { decision: { ...base, action: 'rejected', reasons: created.reasons }, jar };
   const index = jar.findIndex((c) => isEquivalentCookie(c, candidate));
   const previous = index >= 0 ? jar[index] : undefined;
-  const reasons = storeReasons(input, candidate, previous);
+  const reasons = [...created.reasons, ...storeReasons(input, candidate, previous)];
   if (reasons.length > 0) return { decision: { ...base, action: 'rejected', reasons, cookie: candidate, previous }, jar };
   if (index >= 0) jar.splice(index, 1);
   if (created.expired) return { decision: { ...base, action: 'deleted', reasons: [], cookie: candidate, previous }, jar };
-  const cookie = previous ? { ...candidate, creationTime: previous.creationTime } : candidate;
+  const cookie = { ...candidate, creationTime: previous?.creationTime ?? candidate.creationTime, lastAccess: input.now };
   jar.push(cookie);
-  return { decision: { ...base, action: previous ? 'updated' : 'stored', reasons: [], cookie, previous }, jar };
+  const limited = evictCookies(jar, cookie, input.now);
+  const decision: CookieDecision = { ...base, action: previous ? 'updated' : 'stored', reasons: [], cookie, previous };
+  if (limited.evicted.length > 0) decision.evicted = limited.evicted;
+  return { decision, jar: limited.jar };
 }
 
 /** Applies one header and returns only the decision (use applySetCookieToJar for the resulting jar). */

@@ -50,11 +50,15 @@ describe('resolveCookieDomain', () => {
   });
 
   it('rejects other sites, children, public suffixes, ports and percent escapes', () => {
-    for (const d of ['y.test', 'test', 'a.sub.x.test', 'x.test:443', '%78.test', '.', 'bücher.test']) {
+    for (const d of ['y.test', 'test', 'a.sub.x.test', 'x.test:443', '%78.test', '.', '..x.test', 'bücher.test']) {
       expect(resolveCookieDomain('sub.x.test', d).ok, d).toBe(false);
     }
     expect(resolveCookieDomain('example.co.uk', 'co.uk').ok).toBe(false);
     expect(resolveCookieDomain('sub.x.test', 'bücher.test')).toEqual({ ok: false, nonAscii: true });
+  });
+
+  it('converts a non-ASCII Domain to punycode before matching, as Chromium does', () => {
+    expect(resolveCookieDomain('sub.xn--bcher-kva.test', 'Bücher.test')).toEqual({ ok: true, domain: 'xn--bcher-kva.test', hostOnly: false });
   });
 
   it('accepts a Domain equal to a host without registrable domain as host-only', () => {

@@ -41,19 +41,18 @@ export type DomainResult = { ok: true; domain: string; hostOnly: boolean } | { o
  * Resolves a cookie's domain from the request host and the raw Domain attribute (undefined/empty = host-only).
  * A Domain equal to a host that has no registrable domain (IP, public suffix, single label) is accepted as
  * host-only, as Chrome and Firefox do; any other Domain must share the host's eTLD+1 and domain-match it.
+ * Non-ASCII domains are converted to punycode, as Chromium 156 does (it warns but does not reject).
  */
 export function resolveCookieDomain(host: string, rawDomain: string | undefined): DomainResult {
   if (rawDomain === undefined || rawDomain === '' || (isIpAddress(host) && host === rawDomain)) {
     return { ok: true, domain: host, hostOnly: true };
   }
-  if (/[^\x00-\x7f]/.test(rawDomain)) return { ok: false, nonAscii: true };
-  const stripped = rawDomain.startsWith('.') ? rawDomain.slice(1) : rawDomain;
+  const fail: DomainResult = { ok: false, nonAscii: /[^\x00-\x7f]/.test(rawDomain) };
+  const domain = canonicalizeDomain(rawDomain.startsWith('.') ? rawDomain.slice(1) : rawDomain);
+  if (domain === null) return fail;
   const hostSite = registrableDomain(host);
-  if (hostSite === null) {
-    return stripped.toLowerCase() === host ? { ok: true, domain: host, hostOnly: true } : { ok: false, nonAscii: false };
-  }
-  const domain = canonicalizeDomain(stripped);
-  if (domain === null || registrableDomain(domain) !== hostSite) return { ok: false, nonAscii: false };
-  if (host !== domain && !host.endsWith(`.${domain}`)) return { ok: false, nonAscii: false };
+  if (hostSite === null) return domain === host ? { ok: true, domain: host, hostOnly: true } : fail;
+  if (registrableDomain(domain) !== hostSite) return fail;
+  if (host !== domain && !host.endsWith(`.${domain}`)) return fail;
   return { ok: true, domain, hostOnly: false };
 }

@@ -15,6 +15,7 @@ export interface CreateOptions {
 }
 
 export interface CreatedCookie {
+  /** Present when the cookie could be built; with non-empty `reasons` the browser still refuses to store it. */
   cookie?: StoredCookie;
   reasons: ExclusionReason[];
   warnings: string[];
@@ -94,9 +95,9 @@ export function createCookie(parsed: ParsedSetCookie, opts: CreateOptions): Crea
   const secureOrigin = isSecureOrigin(url);
   const host = url.hostname.toLowerCase();
   const scope = resolveCookieDomain(host, parsed.effective.domain);
+  if (parsed.problems.includes('domain-non-ascii')) warnings.push('domain-non-ascii');
   const creation = creationReasons(parsed, secureOrigin, scope.ok, host);
-  const reasons = creation.length > 0 ? creation : storageReasons(parsed, secureOrigin, opts);
-  if (!scope.ok || reasons.length > 0) return { reasons, warnings, expired: false };
+  if (!scope.ok || creation.length > 0) return { reasons: creation, warnings, expired: false };
   const expiresAt = computeExpiry(parsed, opts.now, warnings);
   const path = parsed.path?.startsWith('/') ? parsed.path : defaultPath(url.pathname);
   const cookie: StoredCookie = {
@@ -108,5 +109,6 @@ export function createCookie(parsed: ParsedSetCookie, opts: CreateOptions): Crea
   if (parsed.partitioned) {
     cookie.partitionKey = opts.partitionKey ?? { topLevelSite: siteForUrl(url) ?? '', hasCrossSiteAncestor: false };
   }
-  return { cookie, reasons: [], warnings, expired: expiresAt !== null && expiresAt <= opts.now };
+  const reasons = storageReasons(parsed, secureOrigin, opts);
+  return { cookie, reasons, warnings, expired: expiresAt !== null && expiresAt <= opts.now };
 }

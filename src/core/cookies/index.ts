@@ -7,5 +7,6 @@ export { domainMatch, defaultPath, pathMatch, resolveCookieDomain } from './cook
 export { createCookie, computeExpiry, MAX_COOKIE_AGE_MS } from './create-cookie.ts';
 export { applySetCookie, applySetCookies, applySetCookieToJar, isEquivalentCookie } from './apply-set-cookie.ts';
 export type { ApplySetCookieInput, ApplySetCookiesInput } from './apply-set-cookie.ts';
+export { evictCookies, evictionKey, DOMAIN_MAX_COOKIES, DOMAIN_PURGE_TARGET } from './evict-cookies.ts';
 export { matchCookies, formatCookieHeader } from './match-cookies.ts';
 export type { SameSiteContext, MatchCookiesInput } from './match-cookies.ts';

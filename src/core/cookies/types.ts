@@ -87,6 +87,8 @@ export interface CookieDecision {
   action: CookieAction;
   cookie?: StoredCookie;
   previous?: StoredCookie;
+  /** Cookies the browser dropped to stay within 180 per site (least recently used first). */
+  evicted?: StoredCookie[];
   reasons: ExclusionReason[];
   /** Non-fatal notes: 'expiry-capped-400-days', 'attribute-oversize:…', 'samesite-invalid', … */
   warnings: string[];
