@@ -30,102 +30,127 @@ export interface Background {
   persistence: Persistence;
 }
 
-export function createBackground(platform: BackgroundPlatform, analyzer: Analyzer): Background {
-  const startedAt = platform.clock.now();
-  const tabs = new TabRegistry(DEFAULT_SETTINGS.timelineLimit);
-  const provenance = new ProvenanceTracker(CORRELATION_WINDOW_MS);
-  let settings: Settings = { ...DEFAULT_SETTINGS };
-  const inflight = new Set<Promise<unknown>>();
-  const touched = new Set<TabState>();
-  let publishQueued = false;
-  const persistence = new Persistence(platform.session, tabs, platform.clock);
-  const badges = new BadgeSync(platform, tabs, () => settings);
+/** The mutable core every part shares. */
+interface Core {
+  platform: BackgroundPlatform;
+  tabs: TabRegistry;
+  settings: Settings;
+  startedAt: number;
+  inflight: Set<Promise<unknown>>;
+  persistence: Persistence;
+  badges: BadgeSync;
+  hub?: PanelHub;
+}
 
+/** Batches "this tab changed" into one publish per microtask: panels, badge, persistence. */
+function createToucher(core: Core): (tab: TabState) => void {
+  const touched = new Set<TabState>();
+  let queued = false;
   const publish = () => {
-    publishQueued = false;
+    queued = false;
     for (const tab of touched) {
-      if (tab.findingsChanged) badges.schedule(tab.tabId);
-      hub.publish(tab);
-      persistence.markDirty(tab.tabId);
+      if (tab.findingsChanged) core.badges.schedule(tab.tabId);
+      core.hub?.publish(tab);
+      core.persistence.markDirty(tab.tabId);
     }
     touched.clear();
   };
-  const ctx: PipelineContext = {
-    platform, analyzer, tabs, provenance,
-    touch(tab) {
-      touched.add(tab);
-      if (!publishQueued) { publishQueued = true; queueMicrotask(publish); }
-    },
+  return (tab) => {
+    touched.add(tab);
+    if (!queued) { queued = true; queueMicrotask(publish); }
+  };
+}
+
+function createContext(core: Core, analyzer: Analyzer): PipelineContext {
+  const provenance = new ProvenanceTracker(CORRELATION_WINDOW_MS);
+  const { platform } = core;
+  return {
+    platform, analyzer, tabs: core.tabs, provenance,
+    touch: createToucher(core),
     track(work) {
-      inflight.add(work);
-      void work.finally(() => inflight.delete(work));
+      core.inflight.add(work);
+      void work.finally(() => core.inflight.delete(work));
     },
     noteOwnWrite(name, value, host, deletion) {
       provenance.note({ via: 'extension', time: platform.clock.now(), tabId: -1, host, name, value, deletion, origin: 'sessionscope' });
     },
   };
-  const updateSettings = async (patch: Partial<Settings>) => {
-    settings = { ...settings, ...patch };
-    tabs.setLimit(settings.timelineLimit);
-    await saveSettings(platform.local, settings);
-    hub.broadcastSettings(settings);
-    badges.scheduleAll();
-    return settings;
-  };
-  const closeTab = (tabId: number) => {
-    tabs.tabs.delete(tabId);
-    analyzer.forgetTab(tabId);
-    persistence.markClosed(tabId);
-  };
-  const blocked = new BlockedCheck(ctx, BLOCKED_WINDOW_MS);
-  const changes = new ChangeHandler(ctx, blocked, PROVENANCE_HOLD_MS);
-  const pipeline = new Pipeline(ctx, changes, blocked, closeTab);
-  let markReady!: () => void;
-  const ready = new Promise<void>((resolve) => { markReady = resolve; });
-  const afterReady = <T>(fn: () => Promise<T>) => ready.then(fn);
+}
 
-  const handlePanel = createPanelRequestHandler({
-    platform, settings: () => settings, updateSettings, noteOwnWrite: ctx.noteOwnWrite,
-    clearTimeline(tabId) {
-      const tab = tabs.tabs.get(tabId);
-      if (tab) { tab.timeline.clear(); persistence.markCleared(tabId); }
-    },
-  });
-  const hub = new PanelHub(platform, tabs, startedAt, () => settings, (m) => afterReady(() => handlePanel(m)), ready);
-  const debugState = (tabId?: number) => afterReady(async () => collectDebugState({ tabs, pipeline, changes, blocked, persistence, hub, settings, startedAt, provenance }, tabId));
+function createSettingsUpdater(core: Core) {
+  return async (patch: Partial<Settings>): Promise<Settings> => {
+    core.settings = { ...core.settings, ...patch };
+    core.tabs.setLimit(core.settings.timelineLimit);
+    await saveSettings(core.platform.local, core.settings);
+    core.hub?.broadcastSettings(core.settings);
+    core.badges.scheduleAll();
+    return core.settings;
+  };
+}
 
+function registerListeners(platform: BackgroundPlatform, pipeline: Pipeline, hub: PanelHub, onRuntime: ReturnType<typeof createRuntimeHandler>): void {
   platform.traffic.onRequest((r) => pipeline.push({ k: 'request', r }));
   platform.traffic.onResponse((r) => pipeline.push({ k: 'response', r }));
   platform.cookies.onChanged((c) => pipeline.push({ k: 'change', c }));
   platform.tabs.onRemoved((tabId) => pipeline.push({ k: 'closed', tabId }));
   platform.tabs.onNavigated((tabId, url) => pipeline.push({ k: 'navigation', tabId, url, time: platform.clock.now() }));
   platform.messaging.onConnect((port) => hub.accept(port));
-  const onRuntime = createRuntimeHandler({
-    platform, ready, enqueue: (raw) => pipeline.push(raw), settings: () => settings, updateSettings, debugState,
-    badgeFor: (tabId, url) => badges.badgeFor(tabId, url),
-  });
   platform.messaging.onMessage(onRuntime);
+}
 
-  void (async () => {
-    try {
-      settings = await loadSettings(platform.local);
-      tabs.setLimit(settings.timelineLimit);
-      await persistence.restore();
-    } catch (error) {
-      console.warn('sessionscope: could not restore saved state, starting empty', error);
-    }
-    pipeline.start();
-    markReady();
-  })();
+/** Settings and persisted tabs come back before the pipeline processes anything queued meanwhile. */
+async function restore(core: Core, pipeline: Pipeline): Promise<void> {
+  try {
+    core.settings = await loadSettings(core.platform.local);
+    core.tabs.setLimit(core.settings.timelineLimit);
+    await core.persistence.restore();
+  } catch (error) {
+    console.warn('sessionscope: could not restore saved state, starting empty', error);
+  }
+  pipeline.start();
+}
 
-  return {
-    ready, debugState, tabs, persistence,
-    async idle() {
-      await ready;
-      for (let i = 0; i < 10 && (pipeline.pending || inflight.size); i++) {
-        pipeline.drain();
-        await Promise.allSettled([...inflight]);
-      }
-    },
+export function createBackground(platform: BackgroundPlatform, analyzer: Analyzer): Background {
+  const tabs = new TabRegistry(DEFAULT_SETTINGS.timelineLimit);
+  const core: Core = {
+    platform, tabs, settings: { ...DEFAULT_SETTINGS }, startedAt: platform.clock.now(), inflight: new Set(),
+    persistence: new Persistence(platform.session, tabs, platform.clock),
+    badges: new BadgeSync(platform, tabs, () => core.settings),
   };
+  const ctx = createContext(core, analyzer);
+  const blocked = new BlockedCheck(ctx, BLOCKED_WINDOW_MS);
+  const changes = new ChangeHandler(ctx, blocked, PROVENANCE_HOLD_MS);
+  const pipeline = new Pipeline(ctx, changes, blocked, (tabId) => {
+    tabs.tabs.delete(tabId);
+    analyzer.forgetTab(tabId);
+    core.persistence.markClosed(tabId);
+  });
+  const ready = restore(core, pipeline);
+  const updateSettings = createSettingsUpdater(core);
+  const settings = () => core.settings;
+  const handlePanel = createPanelRequestHandler({
+    platform, settings, updateSettings, noteOwnWrite: ctx.noteOwnWrite,
+    clearTimeline(tabId) {
+      const tab = tabs.tabs.get(tabId);
+      if (tab) { tab.timeline.clear(); core.persistence.markCleared(tabId); }
+    },
+  });
+  const hub = core.hub = new PanelHub(platform, tabs, core.startedAt, settings, handlePanel, ready);
+  const debugState = async (tabId?: number) => {
+    await ready;
+    return collectDebugState({ ...core, pipeline, changes, blocked, hub, provenance: ctx.provenance }, tabId);
+  };
+  registerListeners(platform, pipeline, hub, createRuntimeHandler({
+    platform, ready, enqueue: (raw) => pipeline.push(raw), settings, updateSettings, debugState,
+    badgeFor: (tabId, url) => core.badges.badgeFor(tabId, url),
+  }));
+  return { ready, debugState, tabs, persistence: core.persistence, idle: () => waitIdle(ready, pipeline, core.inflight) };
+}
+
+async function waitIdle(ready: Promise<void>, pipeline: Pipeline, inflight: Set<Promise<unknown>>): Promise<void> {
+  await ready;
+  for (let i = 0; i < 10 && (pipeline.pending || inflight.size); i++) {
+    pipeline.drain();
+    await Promise.allSettled([...inflight]);
+  }
 }
