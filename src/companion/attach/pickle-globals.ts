@@ -89,8 +89,15 @@ export function callGlobal(fn: unknown, args: unknown[]): unknown {
   return { $object: name, args } satisfies PyObject;
 }
 
-/** Convert reader values to JSON: Maps to objects (keys stringified), bytes to base64, tz markers dropped. */
-export function toJson(value: unknown): Json {
+const MAX_NODES = 1_000_000;
+
+/**
+ * Convert reader values to JSON: Maps to objects (keys stringified), bytes to base64, tz markers dropped.
+ * Memo references can make cycles (a list containing itself) or exponential fan-out from a few bytes, so
+ * cycles become {"$recursive": true} and the output size is capped.
+ */
+export function toJson(value: unknown, budget = { left: MAX_NODES }, path = new Set<object>()): Json {
+  if (--budget.left < 0) throw new Error('pickle: value too large to display');
   if (value === null || typeof value === 'boolean' || typeof value === 'string') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : { $float: String(value) };
   if (typeof value === 'bigint') {
@@ -98,17 +105,17 @@ export function toJson(value: unknown): Json {
     return Number.isSafeInteger(n) ? n : { $int: value.toString() };
   }
   if (value instanceof Uint8Array) return { $bytes_b64: base64Encode(value) };
-  if (value instanceof Map) {
-    const out: Record<string, Json> = {};
-    for (const [k, v] of value) out[String(toJson(k))] = toJson(v);
-    return out;
-  }
-  if (Array.isArray(value)) return value.map(toJson);
   if (value === UTC) return { $tz: 0 };
-  if (typeof value === 'object') {
+  if (typeof value !== 'object') return String(value);
+  if (path.has(value)) return { $recursive: true };
+  path.add(value);
+  try {
+    if (Array.isArray(value)) return value.map((v) => toJson(v, budget, path));
+    const entries = value instanceof Map ? [...value] : Object.entries(value);
     const out: Record<string, Json> = {};
-    for (const [k, v] of Object.entries(value as object)) out[k] = toJson(v);
+    for (const [k, v] of entries) out[String(toJson(k, budget, path))] = toJson(v, budget, path);
     return out;
+  } finally {
+    path.delete(value);
   }
-  return String(value);
 }

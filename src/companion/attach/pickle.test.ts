@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import fc from 'fast-check';
 import { readPickle, PickleError } from './pickle.ts';
 
 // Python writes the pickles, so the reader is checked against the real format, not against our idea of it.
@@ -60,5 +61,35 @@ describe('readPickle', () => {
     expect(() => readPickle(new TextEncoder().encode('this-is-not-valid'))).toThrow(PickleError);
     expect(() => readPickle(new Uint8Array([0x80, 0x09]))).toThrow(/protocol 9/);
     expect(() => readPickle(new Uint8Array([]))).toThrow(/truncated/);
+  });
+});
+
+describe('readPickle on hostile input', () => {
+  it('turns self-references into {"$recursive": true} instead of overflowing the stack', () => {
+    expect(readPickle(pythonPickle(`(lambda l: (l.append(l), l)[1])([1])`, 4))).toEqual([1, { $recursive: true }]);
+  });
+
+  it('caps exponential fan-out through the memo', () => {
+    const expr = `(lambda f: f(f, 40))(lambda f, n: [] if n == 0 else (lambda x: [x, x])(f(f, n - 1)))`;
+    expect(() => readPickle(pythonPickle(expr, 4))).toThrow(PickleError);
+    expect(() => readPickle(pythonPickle(expr, 4))).toThrow(/too large/);
+  });
+
+  it('never throws anything but PickleError on random or mutated bytes', () => {
+    const valid = pythonPickle(SESSION, 5);
+    fc.assert(fc.property(
+      fc.oneof(fc.uint8Array({ maxLength: 300 }), fc.tuple(fc.nat(valid.length - 1), fc.integer({ min: 0, max: 255 })).map(([i, b]) => {
+        const copy = valid.slice();
+        copy[i] = b;
+        return copy;
+      })),
+      (bytes) => {
+        try {
+          readPickle(bytes);
+        } catch (err) {
+          if (!(err instanceof PickleError)) throw err;
+        }
+      },
+    ), { numRuns: 3000 });
   });
 });

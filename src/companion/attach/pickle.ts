@@ -207,5 +207,9 @@ export function readPickle(bytes: Uint8Array): Json {
     }
   }
   if (m.stack.length !== 1) throw new PickleError('pickle: malformed (stack not empty at STOP)');
-  return toJson(m.stack[0]);
+  try {
+    return toJson(m.stack[0]);
+  } catch (err) {
+    throw new PickleError((err as Error).message);
+  }
 }
