@@ -22,7 +22,7 @@ function headerPairs(headers: Headers): Array<{ name: string; value: string }> {
 }
 
 async function fetchOnce(url: URL, cookieHeader: string): Promise<Response> {
-  const headers: Record<string, string> = { 'user-agent': 'sessionscope-audit (+https://github.com/sessionscope/sessionscope)', accept: 'text/html,*/*' };
+  const headers: Record<string, string> = { 'user-agent': 'sessionscope-audit', accept: 'text/html,*/*' };
   if (cookieHeader) headers.cookie = cookieHeader;
   try {
     return await fetch(url, { redirect: 'manual', headers, signal: AbortSignal.timeout(TIMEOUT_MS) });

@@ -8,7 +8,6 @@ import type { Finding, Severity } from '../audit/types.ts';
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note' };
 // GitHub ranks security results by this property (0-10): high >= 7, medium >= 4, low > 0.
 const SECURITY_SEVERITY: Record<Severity, string> = { error: '7.0', high: '8.0', medium: '5.5', low: '3.0', info: '1.0' };
-const DOCS = 'https://github.com/sessionscope/sessionscope/blob/main/docs/audit-rules.md';
 
 export interface SarifOptions { toolVersion: string; commandLine?: string; startTime?: string; endTime?: string }
 
@@ -20,7 +19,7 @@ function ruleDescriptor(id: RuleId) {
     id, name: pascal(id),
     shortDescription: { text: info.title },
     fullDescription: { text: info.session === info.other ? `${info.title} (${info.session}).` : `${info.title} (${info.session} for session cookies, ${info.other} for others).` },
-    helpUri: `${DOCS}#${id}`,
+    help: { text: `Rule ${id} of the sessionscope cookie audit catalog: see docs/audit-rules.md and docs/audit.md.` },
     defaultConfiguration: { level: LEVEL[info.session] },
     properties: { tags: ['security', 'cookies'], 'security-severity': SECURITY_SEVERITY[info.session] },
   };
@@ -53,7 +52,7 @@ export function toSarif(findings: Finding[], options: SarifOptions) {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0' as const,
     runs: [{
-      tool: { driver: { name: 'sessionscope', version: options.toolVersion, informationUri: 'https://github.com/sessionscope/sessionscope', rules: ids.map(ruleDescriptor) } },
+      tool: { driver: { name: 'sessionscope', version: options.toolVersion, rules: ids.map(ruleDescriptor) } },
       invocations: [invocation],
       results: findings.map((f) => result(f, ids.indexOf(f.rule as RuleId))),
     }],
