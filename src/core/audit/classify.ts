@@ -13,6 +13,10 @@ const KNOWN_NAMES: Array<[RegExp, string, Framework?]> = [
   [/^asp\.net_sessionid$/i, 'ASP.NET_SessionId', 'aspnet'],
   [/^\.aspnetcore\.session$/i, '.AspNetCore.Session', 'aspnet'],
   [/^laravel_session$/i, 'laravel_session', 'laravel'],
+  [/^remember_web_[0-9a-f]+$/i, 'remember_web_*', 'laravel'],
+  [/^(_session_id|rack\.session)$/i, 'Rack session', 'rails'],
+  [/^wordpress_(logged_in|sec)_[0-9a-f]+$/i, 'wordpress_logged_in_*'],
+  [/^(ci_session|cakephp|symfony|frontend|sessid)$/i, 'a PHP framework session name', 'php'],
   [/^(?:sid|ssid|sess|session_id|sessid|auth_token|access_token|refresh_token|remember_user_token)$/i, 'a well-known session name'],
 ];
 
