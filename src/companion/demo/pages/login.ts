@@ -16,7 +16,7 @@ ${error ? html`<p class="error-text" role="alert" data-testid="login-error">${er
 <label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required data-testid="login-password">
 <label class="check"><input type="checkbox" name="remember" value="1" data-testid="login-remember"> Remember me for 30 days (otherwise the session ends when the browser closes)</label>
 <div class="actions"><button type="submit" data-testid="login-submit">Log in</button></div>
-<p class="hint">Demo accounts: ${users}</p></form>`, error ? 401 : 200);
+<p class="hint">Demo accounts: ${users}</p></form>`); // like Django's LoginView, an invalid form re-renders with 200
 }
 
 export async function showLogin(d: DemoRequest): Promise<CompanionResponse> {
