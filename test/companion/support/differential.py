@@ -51,7 +51,7 @@ def steps(rnd, n):
         elif c == 9:
             v = rnd.choice([300, 90.5, 0, None, -10, False, 7200.0, {"timedelta_seconds": 3600}, {"timedelta_seconds": -100}, "2030-01-01T00:00:00", "2020-01-01T00:00:00Z", "garbage", [1], {"x": 1}, 0.0, 10**20])
             out.append(("expiry", "POST", "/session/set_expiry" + status, v, dict(kw, approx=isinstance(v, (dict, str)))))
-        elif c == 10: out.append(("login", "POST", "/login" + status, {"user_id": rnd.choice([1, 2, 42, "7"])}, kw))
+        elif c == 10: out.append(("login", "POST", "/login" + status, {"user_id": rnd.choice([42, 17, "77", 10])}, kw))
         elif c == 11: out.append(("logout", "POST", "/logout" + status, None, kw))
         elif c == 12: out.append(("interrupt", "POST", "/session/interrupt" + status, None, kw))
         elif c == 13: out.append(("store", "GET", "/store/{jar}", None, kw))
