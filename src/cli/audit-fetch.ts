@@ -36,7 +36,9 @@ async function fetchOnce(url: URL, cookieHeader: string): Promise<Response> {
 /** Follows one URL's redirect chain; `jar` carries cookies between hops and between URLs. */
 export async function fetchChain(start: string, jar: StoredCookie[]): Promise<{ exchanges: Exchange[]; jar: StoredCookie[] }> {
   let url: URL;
-  try { url = new URL(start); } catch { throw new FetchError(`not a URL: ${start}`); }
+  // "example.com/login" means what the address bar makes of it: https.
+  const text = /^[\w.-]+(:\d+)?(\/|$)/.test(start) && !start.includes('://') ? `https://${start}` : start;
+  try { url = new URL(text); } catch { throw new FetchError(`not a URL: ${JSON.stringify(start.slice(0, 200))}`); }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FetchError(`only http(s) URLs can be audited: ${start}`);
   const exchanges: Exchange[] = [];
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
