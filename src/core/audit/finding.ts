@@ -22,6 +22,9 @@ export interface Subject {
   session: SessionVerdict;
 }
 
+// An oversize cookie or attribute would otherwise put kilobytes into every report line.
+const MAX_EVIDENCE = 400;
+
 export function makeFinding(subject: Subject, hit: Hit): Finding {
   const { session } = subject;
   const framework: Framework | undefined = session.framework;
@@ -32,7 +35,7 @@ export function makeFinding(subject: Subject, hit: Hit): Finding {
     cookie: { name: subject.name, domain: subject.domain, path: subject.path },
     url: subject.url,
     message: hit.message,
-    evidence: hit.evidence,
+    evidence: hit.evidence.length > MAX_EVIDENCE ? `${hit.evidence.slice(0, MAX_EVIDENCE - 20)}…(${hit.evidence.length} chars)` : hit.evidence,
     fix: hit.fixNote ? `${fix} ${hit.fixNote}` : fix,
     session: { is: session.is, reason: session.reason },
   };
