@@ -19,9 +19,27 @@ function formatOffset(seconds: number): string {
   return `${sign}${pad(Math.floor(abs / 3600))}:${pad(Math.floor((abs % 3600) / 60))}`;
 }
 
-function offsetOf(tz: unknown): number | null {
+/** Seconds east of UTC that `zone` has at this UTC instant (ICU's tz database, as zoneinfo would use). */
+function zoneOffsetAt(zone: string, utcMs: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })
+    .formatToParts(new Date(utcMs));
+  const n = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
+  return (Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - Math.floor(utcMs / 1000) * 1000) / 1000;
+}
+
+/** tz offset for a wall-clock time; a named zone (zoneinfo) is resolved for that local time. */
+function offsetOf(tz: unknown, wallMs: number): number | null {
   if (tz === UTC) return 0;
   if (tz && typeof tz === 'object' && '$tz' in tz) return (tz as PyTimezone).$tz;
+  if (tz && typeof tz === 'object' && '$zone' in tz) {
+    const zone = String((tz as { $zone: unknown }).$zone);
+    try {
+      const first = zoneOffsetAt(zone, wallMs);
+      return zoneOffsetAt(zone, wallMs - first * 1000);
+    } catch {
+      return null; // unknown zone name: show the wall time without an offset
+    }
+  }
   return null;
 }
 
@@ -33,7 +51,7 @@ function buildDatetime(args: unknown[]): Json {
   const us = (b[7] << 16) | (b[8] << 8) | b[9];
   let iso = `${pad(year, 4)}-${pad(b[2] & 0x7f)}-${pad(b[3])}T${pad(b[4])}:${pad(b[5])}:${pad(b[6])}`;
   if (us) iso += '.' + pad(us, 6);
-  const offset = offsetOf(args[1]);
+  const offset = offsetOf(args[1], Date.UTC(year, (b[2] & 0x7f) - 1, b[3], b[4], b[5], b[6]));
   if (offset !== null) iso += formatOffset(offset);
   return { $datetime: iso };
 }
@@ -60,6 +78,12 @@ const BUILDERS: Record<string, Builder> = {
     return { $tz: delta?.$timedelta ?? 0 } satisfies PyTimezone;
   },
   'pytz._UTC': () => UTC,
+  // pytz zones pickle as _p(zone, utcoffset, dst, tzname); the offset is all a display needs
+  'pytz._p': (args) => (typeof args[1] === 'number' ? { $tz: args[1] } : { $zone: String(args[0]) }),
+  'zoneinfo.ZoneInfo._unpickle': (args) => ({ $zone: String(args[0]) }),
+  'backports.zoneinfo.ZoneInfo._unpickle': (args) => ({ $zone: String(args[0]) }),
+  // protocols 0-2 write bytes as _codecs.encode(text, 'latin1')
+  '_codecs.encode': (args) => Uint8Array.from(String(args[0]), (c) => c.charCodeAt(0) & 0xff),
   'pytz.utc': () => UTC,
   'django.utils.timezone.utc': () => UTC,
   'decimal.Decimal': (args) => ({ $decimal: String(args[0]) }),
@@ -69,6 +93,9 @@ const BUILDERS: Record<string, Builder> = {
   'builtins.dict': () => new Map(),
   'collections.OrderedDict': () => new Map(),
   'builtins.bytearray': (args) => args[0] instanceof Uint8Array ? args[0] : new Uint8Array(0),
+  // protocols < 4 reach nested names (ZoneInfo._unpickle) through getattr(ZoneInfo, '_unpickle')
+  'builtins.getattr': (args) => ({ global: `${describe(args[0])}.${String(args[1])}` } satisfies PyGlobal),
+  '__builtin__.getattr': (args) => ({ global: `${describe(args[0])}.${String(args[1])}` } satisfies PyGlobal),
   // copyreg's object reconstructor: the class is the first argument
   'copyreg._reconstructor': (args) => ({ $object: describe(args[0]), args: args.slice(1) } satisfies PyObject),
   'copy_reg._reconstructor': (args) => ({ $object: describe(args[0]), args: args.slice(1) } satisfies PyObject),

@@ -44,6 +44,19 @@ describe('readPickle', () => {
     });
   });
 
+  for (const protocol of [0, 1, 2, 3, 4, 5]) {
+    it(`rebuilds datetimes in UTC, fixed offsets and named zones with protocol ${protocol}`, () => {
+      const expr = `{'utc': datetime.datetime(2026, 1, 2, 3, 4, 5, 6, tzinfo=datetime.timezone.utc),
+        'paris': datetime.datetime(2026, 7, 2, 3, 4, 5, tzinfo=__import__('zoneinfo').ZoneInfo('Europe/Paris')),
+        'winter': datetime.datetime(2026, 1, 2, 3, 4, 5, tzinfo=__import__('zoneinfo').ZoneInfo('Europe/Paris')),
+        'minus': datetime.datetime(2026, 1, 2, 3, 4, 5, tzinfo=datetime.timezone(-datetime.timedelta(hours=5, minutes=30)))}`;
+      expect(readPickle(pythonPickle(expr, protocol))).toEqual({
+        utc: { $datetime: '2026-01-02T03:04:05.000006+00:00' }, paris: { $datetime: '2026-07-02T03:04:05+02:00' },
+        winter: { $datetime: '2026-01-02T03:04:05+01:00' }, minus: { $datetime: '2026-01-02T03:04:05-05:30' },
+      });
+    });
+  }
+
   it('keeps shared references (memo) intact', () => {
     const out = readPickle(pythonPickle(`(lambda l: {'a': l, 'b': l})(['x'])`, 4));
     expect(out).toEqual({ a: ['x'], b: ['x'] });
