@@ -19,12 +19,14 @@ async function readDevtools(): Promise<DevtoolsInfo> {
   return { tabId: typeof devtools?.inspectedWindow?.tabId === 'number' ? devtools.inspectedWindow.tabId : null, theme: devtools?.panels?.themeName ?? null };
 }
 
-async function createTransport(mock: boolean): Promise<Transport> {
+async function createTransport(mock: boolean, bulk: string | null): Promise<Transport> {
   if (mock) {
-    const [{ createMemoryTransport }, { attachFakeBackground }, { createDemoSnapshot }] = await Promise.all([
+    const [{ createMemoryTransport }, { attachFakeBackground }, { createDemoSnapshot, createBulkSnapshot }] = await Promise.all([
       import('./transport/memory-transport.ts'), import('./mock/fake-background.ts'), import('./mock/demo-data.ts')]);
     const { transport, background } = createMemoryTransport();
-    attachFakeBackground(background, await createDemoSnapshot());
+    // `?mock=1&bulk=COOKIESxEVENTS` is the bench's load (npm run bench: 10000x50000)
+    const sizes = bulk !== null ? /^(\d{1,6})x(\d{1,7})$/.exec(bulk) : null;
+    attachFakeBackground(background, sizes ? createBulkSnapshot(Number(sizes[1]), Number(sizes[2])) : await createDemoSnapshot());
     return transport;
   }
   const { createPortTransport } = await import('./transport/port-transport.ts');
@@ -37,7 +39,7 @@ async function boot() {
   const options = readBootOptions(query, devtools.tabId);
   const theme = resolveTheme({ query, devtoolsTheme: devtools.theme, prefersDark: matchMedia('(prefers-color-scheme: dark)').matches });
   applyTheme(document.documentElement, theme);
-  const transport = await createTransport(options.mock);
+  const transport = await createTransport(options.mock, query.get('bulk'));
   const store = createPanelStore({ transport, tabId: options.tabId, decode: decodeCookie, resign: resignValue, autoCompanion: !options.mock || query.has('companion') });
   render(<StoreContext.Provider value={store}><App /></StoreContext.Provider>, document.getElementById('app')!);
   store.actions.start();
