@@ -1,7 +1,11 @@
 // Decoding what an attached Django project stored, the way its SessionBase.decode would (§5.2): a bad
 // signature or broken payload loads as {} with "Session data corrupted", never as an exception.
 import type { Json } from '../../core/protocol/index.ts';
-import { decodeDjangoObject, decodeSessionData } from '../../core/decode/django/signing.ts';
+import { decodeDjangoObject, decodeSessionData, verifyDjango } from '../../core/decode/django/signing.ts';
+import { SESSION_STORE_SALT } from '../../core/decode/django/session-data.ts';
+import { base64Decode } from '../../core/util/bytes.ts';
+import { inflateCapped } from '../../core/util/zlib.ts';
+import { readPickle } from './pickle.ts';
 
 export interface AttachOptions {
   /** the project's SECRET_KEY (several = rotation, newest first); empty = show data unverified */
@@ -21,7 +25,24 @@ export async function decodeStoredData(text: string, opts: AttachOptions): Promi
   if (opts.secretKeys.length === 0) return decodeUnverified(text);
   const result = await decodeSessionData(text, { secretKeys: opts.secretKeys });
   if (result.ok) return { decoded: result.value };
+  const pickled = result.reason === 'malformed' ? await decodePickledData(text, opts.secretKeys) : null;
+  if (pickled !== null) return { decoded: pickled };
   return { decoded: {}, error: `Session data corrupted (${result.error})` };
+}
+
+/** SESSION_SERIALIZER = PickleSerializer (Django < 5.0): same signing, the payload is a pickle. */
+async function decodePickledData(text: string, secretKeys: string[]): Promise<Json | null> {
+  const checked = await verifyDjango(text, { keys: secretKeys, salt: SESSION_STORE_SALT, timestamped: true });
+  if (typeof checked === 'string' || !checked.valid) return null;
+  const compressed = checked.value.startsWith('.');
+  const raw = base64Decode(compressed ? checked.value.slice(1) : checked.value);
+  if (!raw) return null;
+  try {
+    const bytes = compressed ? inflateCapped(raw) : raw;
+    return bytes[0] === 0x80 ? readPickle(bytes) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Without the secret Django itself could not load it; showing the payload is still what a developer wants. */

@@ -90,6 +90,16 @@ describe('attach mode reads what real Django stored', () => {
     expect(two.map((t) => t.site.engine)).toEqual(['attached-sqlite', 'attached-sqlite-2']);
   });
 
+  it('SQLite rows written with SESSION_SERIALIZER = PickleSerializer (datetimes included)', async () => {
+    const dir = join(root, 'sqlite-pickle');
+    const written = runWriter('db', dir, ['--serializer', 'pickle']);
+    const target = await attach({ sqlite: [join(dir, 'db.sqlite3')] });
+    await expectDjangoSessions(target, written, { corrupt: true, expiry: true });
+    const dated = await target.inspect(written.sessions.dated.key);
+    expect(dated).toMatchObject({ found: true, decoded: written.sessions.dated.data });
+    expect(dated.error).toBeUndefined();
+  });
+
   it('the wrong SECRET_KEY loads as {} with "Session data corrupted", as Django would', async () => {
     const dir = join(root, 'sqlite-secret');
     const written = runWriter('db', dir);
