@@ -50,6 +50,13 @@ describe('browser-signal rules', () => {
     expect(createAuditor().observeRequest({ url: `https://x.example.com/app;jsessionid=${SID}` })[0].rule).toBe('session-in-url');
   });
 
+  it('weak-session-id also from the Cookie request header (a HAR recorded after login)', () => {
+    const found = createAuditor().observeRequest({ url, cookieHeader: 'theme=dark; JSESSIONID=1000234' });
+    expect(found.map((f) => [f.rule, f.cookie.name])).toEqual([['weak-session-id', 'JSESSIONID']]);
+    expect(found[0].evidence).not.toContain('1000234');
+    expect(createAuditor().observeRequest({ url, cookieHeader: `PHPSESSID=${SID}` })).toEqual([]);
+  });
+
   it('cookie-budget: a Cookie request header over 8 KiB', () => {
     expect(createAuditor().observeRequest({ url, cookieHeader: `a=${'x'.repeat(8200)}` })[0].rule).toBe('cookie-budget');
     expect(createAuditor().observeRequest({ url, cookieHeader: 'a=1; b=2' })).toEqual([]);

@@ -2,7 +2,8 @@
 import { classifySession } from './classify.ts';
 import { makeFinding } from './finding.ts';
 import { maskIn, maskValue } from './mask.ts';
-import { record, rememberSessionValue, type AuditState } from './state.ts';
+import { record, rememberId, rememberSessionValue, type AuditState } from './state.ts';
+import { checkSessionId, extractSessionId } from './session-id.ts';
 import type { Finding, RequestObservation } from './types.ts';
 
 const MAX_COOKIE_HEADER = 8192;
@@ -16,12 +17,20 @@ export function parseCookieHeader(header: string): Array<{ name: string; value: 
   }).filter((c) => c.name !== '' || c.value !== '');
 }
 
-function learnSessions(state: AuditState, obs: RequestObservation, host: string): void {
+/** Session cookies the request carries: remembered for leak checks, and their ids judged (a HAR may hold no Set-Cookie). */
+function learnSessions(state: AuditState, obs: RequestObservation, host: string): Finding[] {
+  const findings: Finding[] = [];
   for (const c of parseCookieHeader(obs.cookieHeader ?? '')) {
-    if (!state.sessionValues.has(c.value) && classifySession(c.name, c.value).is) {
-      rememberSessionValue(state, { name: c.name, domain: host, path: '/', url: obs.url, value: c.value });
-    }
+    const session = classifySession(c.name, c.value);
+    if (!session.is || state.sessionValues.has(c.value)) continue;
+    rememberSessionValue(state, { name: c.name, domain: host, path: '/', url: obs.url, value: c.value });
+    const id = extractSessionId(c.value);
+    if (id === null) continue;
+    const evidence = `Cookie: ${c.name}=${state.options.showValues ? c.value : maskValue(c.value)}`;
+    const weak = checkSessionId(id, rememberId(state, c.name, id), evidence);
+    if (weak) findings.push(makeFinding({ name: c.name, domain: host, path: '/', url: obs.url, session }, weak));
   }
+  return findings;
 }
 
 function leakIn(state: AuditState, where: string, text: string, obs: RequestObservation): Finding | null {
@@ -49,8 +58,7 @@ function leakIn(state: AuditState, where: string, text: string, obs: RequestObse
 
 export function auditRequest(state: AuditState, obs: RequestObservation): Finding[] {
   const url = new URL(obs.url);
-  learnSessions(state, obs, url.hostname);
-  const findings: Finding[] = [];
+  const findings = learnSessions(state, obs, url.hostname);
   const inUrl = leakIn(state, 'request URL', obs.url, obs);
   if (inUrl) findings.push(inUrl);
   const inReferer = obs.referer ? leakIn(state, 'Referer header', obs.referer, obs) : null;
