@@ -1,5 +1,5 @@
 // Loads every case in headless Debian Chromium and reads back what it stored, plus CDP's blocked reasons.
-import { chromium, type CDPSession } from 'playwright';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright';
 import { stepUrl, type DiffCase, type Ports } from './case-types.ts';
 import { fromCdpCookie, type CdpCookie, type CaseObservation, type StepObservation } from './observation.ts';
 
@@ -29,12 +29,13 @@ function trackExtraInfo(cdp: CDPSession) {
   };
 }
 
-async function runStep(page: import('playwright').Page, extraInfoFor: ReturnType<typeof trackExtraInfo>, url: string, script?: string[]): Promise<StepObservation> {
+async function runStep(page: Page, extraInfoFor: ReturnType<typeof trackExtraInfo>, url: string, script?: string[]): Promise<StepObservation> {
   const now = Date.now();
   const observed: StepObservation = { url, now, blocked: [] };
   try {
-    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 10_000 });
-    if (script) await page.evaluate((list) => { for (const s of list) document.cookie = s; }, script);
+    await page.goto(url, { waitUntil: script ? 'domcontentloaded' : 'commit', timeout: 10_000 });
+    // reading document.cookie back is a sync IPC on the same pipe, so the writes have landed when it returns
+    if (script) await page.evaluate((list) => { for (const s of list) document.cookie = s; return document.cookie; }, script);
   } catch (error) {
     observed.error = (error as Error).message.split('\n')[0];
   }
@@ -43,28 +44,33 @@ async function runStep(page: import('playwright').Page, extraInfoFor: ReturnType
   return observed;
 }
 
-/** Runs each case in the same browser context, clearing all cookies between cases. */
-export async function runInChromium(cases: readonly DiffCase[], ports: Ports): Promise<CaseObservation[]> {
+/** One browser context working through a share of the cases; cookies are cleared between cases. */
+async function runShare(context: BrowserContext, cases: readonly DiffCase[], ports: Ports, out: Map<string, CaseObservation>): Promise<void> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  const extraInfoFor = trackExtraInfo(cdp);
+  for (const c of cases) {
+    await cdp.send('Network.clearBrowserCookies');
+    const steps: StepObservation[] = [];
+    for (const [i, step] of c.steps.entries()) steps.push(await runStep(page, extraInfoFor, stepUrl(step, c.id, i, ports), step.script));
+    const { cookies } = await cdp.send('Network.getAllCookies') as { cookies: CdpCookie[] };
+    out.set(c.id, { id: c.id, steps, cookies: cookies.map(fromCdpCookie) });
+  }
+}
+
+/** Runs the cases in a few isolated contexts at once (each has its own cookie store). */
+export async function runInChromium(cases: readonly DiffCase[], ports: Ports, parallel = 4): Promise<CaseObservation[]> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH, headless: true,
     args: ['--host-resolver-rules=MAP * 127.0.0.1', '--ignore-certificate-errors', '--disable-gpu', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-features=HttpsUpgrades'],
   });
   try {
-    const context = await browser.newContext({ ignoreHTTPSErrors: true });
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    const extraInfoFor = trackExtraInfo(cdp);
-    const results: CaseObservation[] = [];
-    for (const c of cases) {
-      await cdp.send('Network.clearBrowserCookies');
-      const steps: StepObservation[] = [];
-      for (const [i, step] of c.steps.entries()) steps.push(await runStep(page, extraInfoFor, stepUrl(step, c.id, i, ports), step.script));
-      const { cookies } = await cdp.send('Network.getAllCookies') as { cookies: CdpCookie[] };
-      results.push({ id: c.id, steps, cookies: cookies.map(fromCdpCookie) });
-    }
-    return results;
+    const out = new Map<string, CaseObservation>();
+    const shares = Array.from({ length: parallel }, (_, k) => cases.filter((_, i) => i % parallel === k));
+    await Promise.all(shares.map(async (share) => runShare(await browser.newContext({ ignoreHTTPSErrors: true }), share, ports, out)));
+    return cases.map((c) => out.get(c.id)!);
   } finally {
     await browser.close();
   }

@@ -4,12 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { CHROMIUM_PATH, runInChromium } from './chromium-runner.ts';
 import { CURATED_SINGLE } from './curated-cases.ts';
 import { SEQUENCE_CASES } from './sequence-cases.ts';
-import { generateCases } from './generated-cases.ts';
+import { generateCases, generateSequences } from './generated-cases.ts';
 import { MORE_CASES } from './more-cases.ts';
 import { CHROMIUM_KNOWN } from './expectations.ts';
 import { describeUnexpected, runDifferential } from './run-differential.ts';
 
-const CASES = [...CURATED_SINGLE, ...SEQUENCE_CASES, ...MORE_CASES, ...generateCases(260)];
+const CASES = [...CURATED_SINGLE, ...SEQUENCE_CASES, ...MORE_CASES, ...generateCases(260), ...generateSequences(40)];
 
 describe('differential: cookie model vs Chromium', () => {
   it('stores, updates, deletes and rejects exactly what Chromium does, with CDP\'s reasons', async () => {
@@ -19,5 +19,5 @@ describe('differential: cookie model vs Chromium', () => {
     console.log(summary.figure);
     expect(describeUnexpected(summary)).toEqual([]);
     expect(summary.stale, 'listed as known differences but now agree: remove them from expectations.ts').toEqual([]);
-  }, 180_000);
+  }, 300_000);
 });

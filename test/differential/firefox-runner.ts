@@ -36,7 +36,7 @@ export async function runInFirefox(cases: readonly DiffCase[], ports: Ports): Pr
         const observed: StepObservation = { url, now: Date.now(), blocked: [] };
         try {
           await page.goto(url, { waitUntil: 'load', timeout: 10_000 });
-          if (step.script) await page.evaluate((list) => { for (const s of list) document.cookie = s; }, step.script);
+          if (step.script) await page.evaluate((list) => { for (const s of list) document.cookie = s; return document.cookie; }, step.script);
         } catch (error) {
           observed.error = (error as Error).message.split('\n')[0];
         }

@@ -16,6 +16,8 @@ export function createRandom(seed: number): () => number {
 const ORIGINS = ['https://x.test', 'http://x.test', 'https://sub.x.test', 'http://sub.x.test', 'http://localhost',
   'http://127.0.0.1', 'https://www.example.co.uk', 'http://a.localhost'];
 const NAMES = ['sid', 'a', '__Secure-s', '__Host-h', '__SECURE-s', '__host-h', '', 'session id', '$x'];
+/** Few names so that headers in a sequence collide: overwrites, deletions and Secure shadowing. */
+const SEQUENCE_NAMES = ['sid', 'sid', 'a', '__Secure-s'];
 const VALUES = ['v', '', '"q"', 'a=b', 'x y', 'é', 'AbC123', '%20'];
 const DOMAINS = ['x.test', '.x.test', 'sub.x.test', 'test', 'y.test', 'example.co.uk', 'co.uk', 'localhost', '127.0.0.1', 'X.Test'];
 const PATHS = ['/', '/a', '/a/', 'rel', '', '/a/b'];
@@ -26,7 +28,7 @@ const REQUEST_PATHS = ['/', '/a/b/c', '/a/', '/z'];
 
 const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)];
 
-function randomCase(rand: () => number): string {
+function randomCase(rand: () => number, names: readonly string[] = NAMES): string {
   const flip = (s: string) => (rand() < 0.3 ? s.toUpperCase() : rand() < 0.3 ? s.toLowerCase() : s);
   const attrs: string[] = [];
   const maybe = (p: number, make: () => string) => { if (rand() < p) attrs.push(make()); };
@@ -43,7 +45,7 @@ function randomCase(rand: () => number): string {
     const j = Math.floor(rand() * (i + 1));
     [attrs[i], attrs[j]] = [attrs[j], attrs[i]];
   }
-  const name = pick(rand, NAMES);
+  const name = pick(rand, names);
   const pair = name === '' && rand() < 0.5 ? pick(rand, VALUES) || 'v' : `${name}=${pick(rand, VALUES)}`;
   return [pair, ...attrs].join(rand() < 0.2 ? ';' : '; ');
 }
@@ -52,4 +54,17 @@ function randomCase(rand: () => number): string {
 export function generateCases(count: number, seed = 6265): DiffCase[] {
   const rand = createRandom(seed);
   return Array.from({ length: count }, (_, i) => single(`gen/${i}`, pick(rand, ORIGINS), randomCase(rand), pick(rand, REQUEST_PATHS)));
+}
+
+/** `count` cases of 2-4 responses each, on origins of one site, with colliding names. */
+export function generateSequences(count: number, seed = 5758): DiffCase[] {
+  const rand = createRandom(seed);
+  const origins = ORIGINS.filter((o) => o.includes('x.test'));
+  return Array.from({ length: count }, (_, i) => ({
+    id: `genseq/${i}`,
+    steps: Array.from({ length: 2 + Math.floor(rand() * 3) }, () => ({
+      origin: pick(rand, origins), path: pick(rand, REQUEST_PATHS),
+      headers: Array.from({ length: 1 + Math.floor(rand() * 3) }, () => randomCase(rand, SEQUENCE_NAMES)),
+    })),
+  }));
 }

@@ -1,7 +1,7 @@
 // Ad-hoc runner: `npx tsx test/differential/probe.ts [filter]` prints every disagreement with Chromium.
 import { CURATED_SINGLE } from './curated-cases.ts';
 import { SEQUENCE_CASES } from './sequence-cases.ts';
-import { generateCases } from './generated-cases.ts';
+import { generateCases, generateSequences } from './generated-cases.ts';
 import { MORE_CASES } from './more-cases.ts';
 import { lookupFor } from './case-types.ts';
 import { startCookieServer } from './server.ts';
@@ -9,7 +9,7 @@ import { runInChromium } from './chromium-runner.ts';
 import { compareCase } from './compare.ts';
 
 const filter = process.argv[2] ?? '';
-const cases = [...CURATED_SINGLE, ...SEQUENCE_CASES, ...MORE_CASES, ...generateCases(260)].filter((c) => c.id.includes(filter));
+const cases = [...CURATED_SINGLE, ...SEQUENCE_CASES, ...MORE_CASES, ...generateCases(260), ...generateSequences(40)].filter((c) => c.id.includes(filter));
 const server = await startCookieServer(lookupFor(cases));
 const started = Date.now();
 try {

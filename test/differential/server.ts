@@ -46,12 +46,15 @@ function handle(lookup: HeaderLookup) {
   };
 }
 
-function listen(server: Server): Promise<number> {
+function listenOn(server: Server, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen({ host: '::', port: 0, ipv6Only: false }, () => resolve((server.address() as AddressInfo).port));
+    server.listen({ host, port: 0, ipv6Only: false }, () => resolve((server.address() as AddressInfo).port));
   });
 }
+
+/** Dual-stack when the machine has IPv6 (the [::1] cases need it), IPv4 loopback otherwise. */
+const listen = (server: Server): Promise<number> => listenOn(server, '::').catch(() => listenOn(server, '127.0.0.1'));
 
 const closeServer = (server: Server): Promise<void> => new Promise((resolve) => server.close(() => resolve()));
 
