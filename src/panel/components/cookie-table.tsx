@@ -34,7 +34,7 @@ const CookieRow = memo(function CookieRow({ cookie, findings, selected, onSelect
   const id = cookieId(cookie);
   return (
     <div class={`row cookie-row${selected ? ' selected' : ''}`} role="row" aria-selected={selected}
-      data-testid="cookie-row" data-cookie-name={cookie.name} onClick={() => onSelect(id)}>
+      data-testid="cookie-row" data-cookie-name={cookie.name} data-cookie-domain={cookie.domain} onClick={() => onSelect(id)}>
       <span class="cell name" title={cookie.name}>{cookie.name}</span>
       <span class="cell mono" title={cookie.value.slice(0, 500)}>{cookie.value.slice(0, 200)}</span>
       <span class="cell">{cookie.domain}</span>

@@ -85,7 +85,8 @@ function changeRow(v: Obj, id: string, at: number): TimelineEvent | null {
   const cause = str(v.cause);
   let kind: TimelineKind;
   if (v.removed === true) {
-    kind = cause === 'expired' || cause === 'expired_overwrite' ? 'expired' : cause === 'overwrite' ? 'replaced' : 'deleted';
+    // expired_overwrite is a server deleting the cookie (a past Expires / Max-Age=0): a deletion, not ageing out
+    kind = cause === 'expired' ? 'expired' : cause === 'overwrite' ? 'replaced' : 'deleted';
   } else {
     kind = v.source === 'http' ? 'set-http' : v.source === 'script' ? 'set-script' : 'set-other';
   }

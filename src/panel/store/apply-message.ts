@@ -77,8 +77,12 @@ export function applyMessage(state: PanelState, message: unknown, resumed = fals
       return { patch: applySnapshot(state, p, resumed) };
     case 'cookies':
       return { patch: applyCookieChanges(state, p) };
-    case 'events':
-      return { patch: { timeline: mergeEvents(state, normalizeList(p.events, normalizeEvent).items, p.dropped) } };
+    case 'events': {
+      const events = normalizeList(p.events, normalizeEvent).items;
+      const nav = events.filter((e) => e.kind === 'navigation' && e.source).at(-1);
+      const timeline = mergeEvents(state, events, p.dropped);
+      return { patch: nav ? { timeline, page: { ...state.page, url: nav.source! } } : { timeline } };
+    }
     case 'findings':
       return { patch: { findings: { list: normalizeList(p.findings, normalizeFinding).items } } };
     case 'settings': {

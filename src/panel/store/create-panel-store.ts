@@ -70,9 +70,14 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
     let timer: ReturnType<typeof setTimeout> | null = null;
     let companionTried = false;
     const stopWatch = store.subscribe((next, prev) => {
-      if (!companionTried && next.connection.status === 'connected' && deps.autoCompanion !== false) {
-        companionTried = true;
-        void server.connectCompanion();
+      // after the first snapshot (it carries the page URL, a fallback companion address), and again
+      // whenever the tab moves to another page while no companion has been found
+      if (deps.autoCompanion !== false && next.page.startedAt !== null) {
+        const retry = companionTried && next.page.url !== prev.page.url && next.server.status !== 'online';
+        if (!companionTried || retry) {
+          companionTried = true;
+          void server.connectCompanion();
+        }
       }
       if (next.server.status !== 'online') return;
       if (next.cookies.list === prev.cookies.list && next.timeline.events === prev.timeline.events) return;

@@ -1,6 +1,6 @@
 // Server correlation: which cookies belong to a companion site, their records, live events, and
 // the revocation check of logged-out keys. Everything degrades to "companion offline".
-import { hostOf, isSessionCookie } from '../lib/cookie-facts.ts';
+import { hostOf, isLoopbackHost, isSessionCookie } from '../lib/cookie-facts.ts';
 import { deriveTimeline } from '../lib/derive-timeline.ts';
 import { loggedOutKeys } from '../lib/server-diagnostics.ts';
 import type { CompanionClient, CompanionEvent, CompanionSite } from '../lib/companion-client.ts';
@@ -17,9 +17,23 @@ export function siteFor(state: PanelState, cookie: { domain: string; name: strin
   return state.server.info?.sites.find((s) => s.host === host && s.cookieName === cookie.name) ?? null;
 }
 
+/**
+ * The configured URL first; then the inspected page's own origin when it is a loopback site, since
+ * the companion answers its inspection API on every site it serves (a custom port needs no setting).
+ */
+export function companionCandidates(configured: string, pageUrl: string | null): string[] {
+  const out = [configured.replace(/\/+$/, '')];
+  try {
+    const page = pageUrl ? new URL(pageUrl) : null;
+    if (page && /^https?:$/.test(page.protocol) && isLoopbackHost(page.hostname) && !out.includes(page.origin)) out.push(page.origin);
+  } catch { /* an unparsable page URL just means no second candidate */ }
+  return out;
+}
+
 export function createServerActions(api: Api, makeClient: (url: string) => CompanionClient) {
   let client: CompanionClient | null = null;
   let unsubscribe: (() => void) | null = null;
+  let generation = 0;
   const setServer = (patch: Partial<PanelState['server']>) => api.setState({ server: { ...api.getState().server, ...patch } });
 
   async function fetchRecord(site: CompanionSite, cookie: PanelCookie) {
@@ -71,17 +85,29 @@ export function createServerActions(api: Api, makeClient: (url: string) => Compa
     async connectCompanion(): Promise<void> {
       unsubscribe?.();
       unsubscribe = null;
-      const url = api.getState().settings.companionUrl;
-      client = makeClient(url);
+      // a newer attempt (URL edited, tab navigated) supersedes this one: only the latest may write
+      const attempt = ++generation;
+      const state = api.getState();
+      const url = state.settings.companionUrl;
       setServer({ status: 'checking', error: null });
-      try {
-        const info = await client.info();
-        setServer({ status: 'online', info, records: {}, acceptance: {} });
-        unsubscribe = client.subscribe(onEvent, (message) => setServer({ error: message }));
-        await refresh(true);
-      } catch (error) {
-        setServer({ status: 'offline', info: null, error: `Companion not reachable at ${url}: ${error instanceof Error ? error.message : String(error)}` });
+      let firstError: unknown = null;
+      for (const base of companionCandidates(url, state.page.url)) {
+        const candidate = makeClient(base);
+        try {
+          const info = await candidate.info();
+          if (attempt !== generation) return;
+          client = candidate;
+          setServer({ status: 'online', info, records: {}, acceptance: {}, error: null });
+          unsubscribe = client.subscribe(onEvent, (message) => setServer({ error: message }));
+          await refresh(true);
+          return;
+        } catch (error) {
+          firstError ??= error;
+        }
       }
+      if (attempt !== generation) return;
+      client = null;
+      setServer({ status: 'offline', info: null, error: `Companion not reachable at ${url}: ${firstError instanceof Error ? firstError.message : String(firstError)}` });
     },
     refreshServer: refresh,
     disconnectCompanion() { unsubscribe?.(); unsubscribe = null; },
