@@ -19,14 +19,22 @@ export async function decodeCookie(raw: DecodeInput): Promise<DecodeResult> {
   const pool = hinted ?? decoders;
   const candidates = rank(pool, input, hinted !== null);
   let best: { result: DecodeResult; rank: number } | null = null;
+  const others: string[] = [];
   for (const { decoder } of candidates) {
     const result = await safeDecode(decoder, input);
     if (!result) continue;
     const r = rankResult(result);
-    if (!best || r > best.rank) best = { result, rank: r };
+    if (best && r <= best.rank) others.push(describeRunnerUp(result));
+    else {
+      if (best) others.push(describeRunnerUp(best.result));
+      best = { result, rank: r };
+    }
     if (r === 3) break;
   }
-  if (best) return best.result;
+  if (best) {
+    if (others.length) best.result.reasons.push(`also plausible: ${others.join('; ')}`);
+    return best.result;
+  }
   const generic = await decodeGeneric(input);
   if (hinted && hinted.length > 0) generic.reasons.unshift(`the value does not look like ${input.format}`);
   return generic;
@@ -61,6 +69,10 @@ async function safeDecode(decoder: FormatDecoder, input: DecodeInput): Promise<D
   } catch (err) {
     return errorResult(decoder.format, `${decoder.format} decoder failed: ${(err as Error)?.message ?? String(err)}`);
   }
+}
+
+function describeRunnerUp(r: DecodeResult): string {
+  return `${r.format}${r.kind ? ` (${r.kind})` : ''}, signature ${r.signature}${r.error ? `, ${r.error}` : ''}`;
 }
 
 /** 3 = signature verified, 2 = decoded cleanly, 1 = plausible but with errors. */
