@@ -106,4 +106,14 @@ describe('cache and cached_db backends', () => {
     ctx.clock.shift(1209601);
     expect(await openSession(ctx, value).items()).toEqual([]);
   });
+
+  it('pop() on a bad signed cookie ends unmodified: Python assigns `modified or key in session` after the load', async () => {
+    const ctx = makeTestContext('signed_cookies');
+    const s = openSession(ctx, 'not-a-signed-value');
+    expect(await s.pop('n', null)).toBeNull();
+    expect(s.modified).toBe(false);
+    const t = openSession(ctx, 'not-a-signed-value');
+    await t.get('n');
+    expect(t.modified).toBe(true);
+  });
 });

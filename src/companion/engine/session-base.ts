@@ -82,8 +82,11 @@ export abstract class SessionBase {
 
   /** pop(k) / pop(k, default): `fallback` undefined means "no default" (KeyError when missing). */
   async pop(k: string, fallback?: PyValue): Promise<PyValue> {
+    // Python evaluates `self.modified or key in self._session` before assigning, so a create() run by the
+    // lazy load (signed_cookies, expired file) is overwritten here: Django then sends no cookie.
+    const before = this.modified;
     const s = await this.session();
-    this.modified = this.modified || s.has(k);
+    this.modified = before || s.has(k);
     if (s.has(k)) { const v = s.get(k)!; s.delete(k); return v; }
     if (fallback === undefined) throw new KeyError(k);
     return fallback;
