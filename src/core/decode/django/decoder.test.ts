@@ -34,6 +34,8 @@ describe('django decoder', () => {
     const data = await dumpsDjango({ a: 1 }, { key: KEY, salt: 'django.contrib.sessions.SessionStore', compress: true, timestamp: 1700000000 });
     const db = await decodeDjango({ value: 'k'.repeat(32), secrets: [KEY], now: 1700000100, serverRecord: { store: 'sqlite', sessionData: data, expireDate: '2023-11-14 22:14:20.000000' } });
     expect(db).toMatchObject({ signature: 'valid', expired: true, expiresAt: 1700000060 });
+    const file = await decodeDjango({ value: 'k'.repeat(32), secrets: [KEY], now: 1700000100, serverRecord: { content: data + '\n', mtime: 1700000000 } });
+    expect(file).toMatchObject({ kind: 'file-session', payload: { a: 1 }, signature: 'valid', expired: false, expiresAt: 1700000000 + 1209600 });
     const bare = await decodeDjango({ value: data, secrets: [KEY], now: 1700000000 + 1209601 });
     expect(bare).toMatchObject({ kind: 'session-data', signature: 'valid', expired: true });
   });

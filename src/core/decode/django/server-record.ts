@@ -12,19 +12,26 @@ import { SESSION_STORE_SALT } from './session-data.ts';
 
 type Record = NonNullable<DecodeInput['serverRecord']>;
 
+/** The signed text of a db/file record: `sessionData`, or a session file's `content` when it has Django's shape. */
+function storedText(rec: Record): string | null {
+  if (typeof rec.sessionData === 'string') return rec.sessionData;
+  if (typeof rec.content === 'string' && readShape(rec.content.trim())) return rec.content.trim();
+  return null;
+}
+
 export function isDjangoRecord(rec: Record): boolean {
-  if (typeof rec.sessionData === 'string') return true;
+  if (storedText(rec) !== null) return true;
   return typeof rec.key === 'string' && /django\.contrib\.sessions\.(cache|cached_db)/.test(rec.key);
 }
 
 export async function decodeServerRecord(input: DecodeInput, rec: Record): Promise<DecodeResult> {
-  if (typeof rec.sessionData === 'string') return decodeStored(input, rec, rec.sessionData);
-  return decodeCached(rec);
+  const stored = storedText(rec);
+  return stored !== null ? decodeStored(input, rec, stored) : decodeCached(rec);
 }
 
 async function decodeStored(input: DecodeInput, rec: Record, data: string): Promise<DecodeResult> {
   const salt = input.salt ?? SESSION_STORE_SALT;
-  const kind = rec.store === 'file' ? 'file-session' : 'db-session';
+  const kind = rec.store === 'file' || typeof rec.sessionData !== 'string' ? 'file-session' : 'db-session';
   const spec: KindSpec = { kind: 'session-data', salt, keyPrefix: input.keyPrefix ?? '', timestamped: true, object: true, maxAge: null };
   const shape = readShape(data);
   const secrets = input.secrets ?? [];
