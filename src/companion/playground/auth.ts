@@ -4,6 +4,8 @@ import { digest, hmac } from '../../core/util/crypto.ts';
 import { hexEncode } from '../../core/util/bytes.ts';
 import type { SessionBase } from '../engine/session-base.ts';
 import { ServerError } from '../engine/errors.ts';
+import { toNumber } from '../py/value.ts';
+import { pythonInt } from './views.ts';
 
 export const FIXED_PASSWORD = '!django-ref-fixed';
 export const MODEL_BACKEND = 'django.contrib.auth.backends.ModelBackend';
@@ -19,10 +21,12 @@ export async function sessionAuthHash(secretKey: string, password = FIXED_PASSWO
 export async function loginUser(session: SessionBase, secretKey: string, userId: number, backend = MODEL_BACKEND, password = FIXED_PASSWORD): Promise<void> {
   const hash = await sessionAuthHash(secretKey, password);
   if (await session.has('_auth_user_id')) {
+    // AutoField.to_python: int(value); None stays None (a different user); anything int() refuses is a 500
     const stored = await session.getItem('_auth_user_id');
-    const storedId = Number(typeof stored === 'string' ? stored.trim() : stored);
-    if (!Number.isInteger(storedId)) throw new ServerError(`ValidationError: '${String(stored)}' value must be an integer.`);
-    if (storedId !== userId || (await session.get('_auth_user_hash', '')) !== hash) await session.flush();
+    const storedId = stored === null ? null : typeof stored === 'string' ? pythonInt(stored) : toNumber(stored);
+    if (stored !== null && (storedId === null || !Number.isFinite(storedId))) throw new ServerError(`ValidationError: '${String(stored)}' value must be an integer.`);
+    const storedHash = await session.get('_auth_user_hash', '');
+    if (storedId === null || Math.trunc(storedId) !== userId || String(storedHash) !== hash) await session.flush();
   } else {
     await session.cycleKey();
   }

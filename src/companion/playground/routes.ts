@@ -20,9 +20,10 @@ const obj = (entries: [string, PyValue][]): PyDict => new Map(entries);
 
 async function viewLogin(req: CompanionRequest, ctx: EngineContext): Promise<CompanionResponse> {
   const body = v.readJson(req);
-  const raw = isDict(body) ? body.get('user_id') ?? 1 : 1;
-  const uid = typeof raw === 'string' && /^\s*[+-]?\d+\s*$/.test(raw) ? Number(raw) : toNumber(raw);
-  if (uid === null || !Number.isFinite(uid)) throw new ServerError(`ValueError: invalid user_id ${String(raw)}`);
+  if (!isDict(body)) throw new ServerError("AttributeError: the body has no 'get'");
+  const raw = body.has('user_id') ? body.get('user_id')! : 1;
+  const uid = typeof raw === 'string' ? v.pythonInt(raw) : toNumber(raw);
+  if (uid === null || !Number.isFinite(uid)) throw new ServerError(`ValueError: int() of ${String(raw)}`);
   const s = req.session!;
   const before = s.sessionKey;
   await loginUser(s, ctx.settings.SECRET_KEY, Math.trunc(uid));

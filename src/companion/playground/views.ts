@@ -19,10 +19,16 @@ export function qget(req: CompanionRequest, name: string): string | null {
 export function wantStatus(req: CompanionRequest, fallback = 200): number {
   const s = qget(req, 'status');
   if (!s) return fallback;
-  if (!/^\s*[+-]?\d+\s*$/.test(s)) throw new ServerError(`ValueError: invalid literal for int() with base 10: '${s}'`);
-  const n = Number(s.trim());
+  const n = pythonInt(s);
+  if (n === null) throw new ServerError(`ValueError: invalid literal for int() with base 10: '${s}'`);
   if (n < 100 || n > 599) throw new ServerError('ValueError: HTTP status code must be an integer from 100 to 599.');
   return n;
+}
+
+/** int(text) for decimal text (surrounding whitespace, sign and digit-group underscores allowed); null if Python would raise. */
+export function pythonInt(text: string): number | null {
+  const m = /^\s*([+-]?\d+(?:_\d+)*)\s*$/.exec(text);
+  return m ? Number(m[1].replace(/_/g, '')) : null;
 }
 
 export function loadsJson(text: string): PyValue {
