@@ -50,12 +50,18 @@ export function parseAttachArgs(argv: string[]): AttachConfig {
 }
 
 /** Open every configured store; closes what was opened if one fails, so errors never leak connections. */
-export async function openAttachedStores(config: AttachConfig, base: { host: string; url: string }): Promise<InspectTarget[]> {
+/**
+ * `port` is the companion's: each store gets its own loopback host name on it (attached-sqlite.localhost), so
+ * a client that addresses sites by URL (the panel) reaches it like any other site.
+ */
+export async function openAttachedStores(config: AttachConfig, server: { port: number }): Promise<InspectTarget[]> {
   const opts: AttachOptions = { secretKeys: config.secretKeys, cookieName: config.cookieName, cookieAge: config.cookieAge };
   // the first store of a kind is `attached-sqlite`, further ones `attached-sqlite-2`, …
-  const site = (kind: string, i: number): SiteInfo => ({
-    engine: `attached-${kind}${i ? `-${i + 1}` : ''}`, host: base.host, url: base.url, djangoVersion: 'attached', cookieName: config.cookieName, readOnly: true,
-  });
+  const site = (kind: string, i: number): SiteInfo => {
+    const engine = `attached-${kind}${i ? `-${i + 1}` : ''}`;
+    const host = `${engine}.localhost`;
+    return { engine, host, url: `http://${host}:${server.port}`, djangoVersion: 'attached', cookieName: config.cookieName, readOnly: true };
+  };
   const opened: InspectTarget[] = [];
   try {
     for (const [i, path] of config.sqlite.entries()) opened.push(new AttachedDb(site('sqlite', i), openSqliteRows(path), opts));

@@ -22,10 +22,7 @@ export interface Extras { targets: InspectTarget[]; attached: InspectTarget[]; c
 
 export async function installCompanionExtras(server: CompanionServer, opts: ExtrasOptions): Promise<Extras> {
   secureCompanion(server, resolveBindHost(opts.explicitHost).extraHosts);
-  const first = server.sites[0];
-  const attached = hasAttachFlags(opts.argv)
-    ? await openAttachedStores(parseAttachArgs(opts.argv), { host: first.host, url: first.url })
-    : [];
+  const attached = hasAttachFlags(opts.argv) ? await openAttachedStores(parseAttachArgs(opts.argv), { port: server.port }) : [];
   for (const site of server.sites) mountDemo(site);
   const targets = mountInspection(server, { version: opts.version, attached, caches: opts.caches });
   return { targets, attached, close: async () => { await Promise.all(attached.map((t) => t.close?.())); } };

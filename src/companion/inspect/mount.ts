@@ -1,9 +1,10 @@
 // Wires the inspection API into a running companion: every site serves /__sessionscope/, answering for
 // itself by default and for any other site (attached stores included) with ?engine=.
-import type { CompanionServer } from '../types.ts';
+import type { BeforeRouteHook, CompanionResponse, CompanionServer } from '../types.ts';
 import { HANDLED } from '../types.ts';
+import { hostName } from '../server.ts';
 import type { CacheStore } from '../backends/cache-store.ts';
-import { handleInspection, PREFIX } from './routes.ts';
+import { handleInspection, PREFIX, type InspectionOptions } from './routes.ts';
 import { SiteTarget } from './site-target.ts';
 import type { InspectTarget } from './types.ts';
 
@@ -18,11 +19,30 @@ export interface MountOptions {
 export function mountInspection(server: CompanionServer, opts: MountOptions): InspectTarget[] {
   const live = server.sites.map((s) => new SiteTarget(s, opts.caches?.[s.engine]));
   const all = [...live, ...(opts.attached ?? [])];
+  const routes = { version: opts.version, targets: () => all };
   server.sites.forEach((site, i) => {
     site.mount(PREFIX, async (req) => {
-      await handleInspection(req.raw.req, req.raw.res, { version: opts.version, targets: () => all }, live[i], req.body);
+      await handleInspection(req.raw.req, req.raw.res, routes, live[i], req.body);
       return HANDLED;
     });
   });
+  if (opts.attached?.length) server.addBeforeRoute(routeAttachedHosts(opts.attached, routes));
   return all;
+}
+
+/**
+ * Attached stores have their own host names (attached-sqlite.localhost) but no companion Site, so the
+ * server's Host routing never reaches them: answer their requests before routing.
+ */
+function routeAttachedHosts(attached: InspectTarget[], routes: InspectionOptions): BeforeRouteHook {
+  return async (req) => {
+    const target = attached.find((t) => t.site.host === hostName(req.headers.host));
+    if (!target) return null;
+    if (!req.path.startsWith(PREFIX)) {
+      return { status: 404, headers: [['Content-Type', 'application/json; charset=utf-8']], body: JSON.stringify({ error: `${target.site.engine} is a read-only attached store: only ${PREFIX} is served here` }) };
+    }
+    await handleInspection(req.raw.req, req.raw.res, routes, target, req.body);
+    // the server's hook loop treats HANDLED like a route's "already answered"
+    return HANDLED as unknown as CompanionResponse;
+  };
 }

@@ -46,6 +46,17 @@ describe('attach flags on the companion CLI', () => {
     expect((await send(companion.port, `/__sessionscope/sessions/${keys.cycledAway}/accepted?engine=attached-sqlite`)).json().accepted).toBe(false);
   });
 
+  it('answers on each store\'s own host name, as the panel addresses sites by URL', async () => {
+    const info = (await send(companion.port, '/__sessionscope/info')).json();
+    const site = info.sites.find((s: { engine: string }) => s.engine === 'attached-sqlite');
+    expect(site.url).toBe(`http://attached-sqlite.localhost:${companion.port}`);
+    const host = `attached-sqlite.localhost:${companion.port}`;
+    const view = (await send(companion.port, `/__sessionscope/sessions/${keys.sqlite}`, { headers: { host } })).json();
+    expect(view).toMatchObject({ engine: 'attached-sqlite', found: true });
+    const other = await send(companion.port, '/demo/', { headers: { host } });
+    expect([other.status, other.json().error]).toEqual([404, expect.stringMatching(/read-only attached store/)]);
+  });
+
   it('refuses to write to them', async () => {
     for (const path of ['/__sessionscope/clearsessions?engine=attached-sqlite', '/__sessionscope/faults?engine=attached-files']) {
       const res = await send(companion.port, path, { method: 'POST', body: '{"action":"shift-clock","seconds":1}', headers: { 'content-type': 'application/json' } });

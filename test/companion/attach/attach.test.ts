@@ -11,7 +11,7 @@ import { startPostgres, startRedis, type PostgresServer, type RedisServer } from
 
 const WRITER = join(import.meta.dirname, '../../fixtures/django-attach/writer.py');
 const SECRET = 'attach-test-secret';
-const BASE = { host: '127.0.0.1', url: 'http://127.0.0.1:0' };
+const BASE = { port: 8765 };
 
 interface Written { engine: string; django: string; sessions: Record<string, { key: string; data?: unknown; previous?: string; expired?: boolean }> }
 
@@ -87,7 +87,8 @@ describe('attach mode reads what real Django stored', () => {
     expect(view.location).toContain('db.sqlite3');
     const two = await openAttachedStores(config({ sqlite: [join(dir, 'db.sqlite3'), join(dir, 'db.sqlite3')] }), BASE);
     opened.push(...two);
-    expect(two.map((t) => t.site.engine)).toEqual(['attached-sqlite', 'attached-sqlite-2']);
+    expect(two.map((t) => [t.site.engine, t.site.url])).toEqual([
+      ['attached-sqlite', 'http://attached-sqlite.localhost:8765'], ['attached-sqlite-2', 'http://attached-sqlite-2.localhost:8765']]);
   });
 
   it('SQLite rows written with SESSION_SERIALIZER = PickleSerializer (datetimes included)', async () => {
