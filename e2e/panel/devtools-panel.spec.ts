@@ -11,7 +11,7 @@ async function evaluateIn(cdp: CDPSession, targetId: string, expression: string)
   const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false }) as { sessionId: string };
   const reply = new Promise<{ result?: { result?: { value?: unknown } } }>((resolve) => {
     const onMessage = (e: { sessionId: string; message: string }) => {
-      const m = JSON.parse(e.message) as { id?: number };
+      const m = JSON.parse(e.message) as { id?: number; result?: { result?: { value?: unknown } } };
       if (e.sessionId === sessionId && m.id === 1) { cdp.off('Target.receivedMessageFromTarget', onMessage); resolve(m); }
     };
     cdp.on('Target.receivedMessageFromTarget', onMessage);
