@@ -44,3 +44,12 @@ describe('django decoder', () => {
     for (const value of ['', 'abc', 'a:b', 'x'.repeat(40), 'a.b.c']) expect(await decodeDjango({ value })).toBeNull();
   });
 });
+
+describe('django hints', () => {
+  it('a kind given as purpose or format narrows the salts tried', async () => {
+    const value = await dumpsDjango({ a: 1 }, { key: KEY, salt: 'django.contrib.sessions.SessionStore', compress: true, timestamp: 1700000000 });
+    expect(await decodeDjango({ value, secrets: [KEY], format: 'db-session' })).toMatchObject({ kind: 'session-data', signature: 'valid' });
+    expect(await decodeDjango({ value, secrets: [KEY], purpose: 'messages-cookie' })).toMatchObject({ kind: 'messages-cookie', signature: 'invalid' });
+    expect(await decodeDjango({ value, secrets: [KEY], format: 'django-session' })).toMatchObject({ signature: 'valid' });
+  });
+});

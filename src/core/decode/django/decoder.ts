@@ -2,7 +2,7 @@
 // behind a session key. Tries the known salts (or the hinted one) and reports which verified.
 import type { FormatDecoder } from '../registry.ts';
 import type { DecodeInput, DecodeResult } from '../types.ts';
-import { candidateSpecs, type KindSpec } from './kinds.ts';
+import { candidateSpecs, DJANGO_KIND_HINTS, type KindSpec } from './kinds.ts';
 import { buildResult, guessSpec } from './result.ts';
 import { readShape } from './shape.ts';
 import { decodeServerRecord, isDjangoRecord } from './server-record.ts';
@@ -12,7 +12,7 @@ const SESSION_KEY = /^[a-z0-9]{32}$/;
 
 export const djangoDecoder: FormatDecoder = {
   format: 'django',
-  hints: ['django', 'django-signing', 'django-session'],
+  hints: ['django', 'django-signing', 'django-session', ...DJANGO_KIND_HINTS],
   score: scoreDjango,
   decode: decodeDjango,
 };

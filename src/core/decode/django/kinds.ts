@@ -4,6 +4,7 @@ import type { DecodeInput } from '../types.ts';
 
 export const COOKIE_KEY_PREFIX = 'django.http.cookies';
 export const SESSION_COOKIE_AGE = 1209600;
+export const DJANGO_KIND_HINTS = ['signed_cookies-session', 'messages-cookie', 'set_signed_cookie', 'signing.dumps', 'timestampsigner.sign', 'signer.sign', 'db-session', 'file-session', 'cache-session'];
 
 export interface KindSpec {
   kind: string;
@@ -30,9 +31,11 @@ const KNOWN: KindSpec[] = [
 export function candidateSpecs(input: DecodeInput): KindSpec[] {
   const name = input.name ?? '';
   let specs = input.salt !== undefined ? specsForSalt(input.salt, input.keyPrefix, name) : knownSpecs(name, input.keyPrefix);
-  if (input.purpose) {
-    const purpose = input.purpose.toLowerCase();
-    const narrowed = specs.filter((s) => s.kind.toLowerCase() === purpose || (purpose.endsWith('-session') && s.kind === 'session-data'));
+  // A purpose, or a format hint naming a kind (`messages-cookie`), narrows the candidates when it matches one.
+  const hint = input.purpose ?? input.format;
+  if (hint) {
+    const purpose = hint.toLowerCase();
+    const narrowed = specs.filter((s) => s.kind.toLowerCase() === purpose || (/^(db|file)-session$/.test(purpose) && s.kind === 'session-data'));
     if (narrowed.length) specs = narrowed;
   }
   return specs;

@@ -14,7 +14,7 @@ const LEGACY_EPOCH = 1293840000;
 
 export const flaskDecoder: FormatDecoder = {
   format: 'flask',
-  hints: ['flask', 'itsdangerous', 'flask-session'],
+  hints: ['flask', 'itsdangerous', 'flask-session', 'secure-cookie-session'],
   score: (input) => {
     const m = SHAPE.exec(input.value);
     if (!m || decodeFlaskTimestamp(m[2]) === null) return 0;
