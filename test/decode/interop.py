@@ -1,7 +1,7 @@
 """Signs random payloads with the real Django 3.2 and Flask 2.2 and prints one JSON line per case.
 
 Run with /usr/bin/python3 (Debian's python3-django / python3-flask). argv: seed count.
-Each line: {"framework", "kind", "value", "name", "secret", "salt", "keyPrefix", "json"} where "json" is the exact
+Each line (8 per round): {"framework", "kind", "value", "name", "secret", "salt", "keyPrefix", "json"} where "json" is the exact
 JSON text that was signed (tagged JSON for Flask), so the TypeScript side can check payloads and re-encode.
 """
 import datetime
@@ -17,6 +17,8 @@ settings.configure(SECRET_KEY="placeholder", DEFAULT_HASHING_ALGORITHM="sha256",
 django.setup()
 
 from django.core import signing  # noqa: E402
+from django.contrib.messages.storage.base import Message  # noqa: E402
+from django.contrib.messages.storage.cookie import MessageEncoder, MessageSerializer  # noqa: E402
 from django.contrib.sessions.backends.signed_cookies import SessionStore  # noqa: E402
 from flask import Flask  # noqa: E402
 from flask.sessions import SecureCookieSessionInterface  # noqa: E402
@@ -86,6 +88,10 @@ def django_cases():
          name="t", secret=secret, salt=salt, keyPrefix="", json=json.dumps(plain))
     emit(framework="django", kind="Signer.sign", value=signing.Signer(key=secret, salt=salt).sign(plain),
          name="s", secret=secret, salt=salt, keyPrefix="", json=json.dumps(plain))
+    messages = [Message(rng.choice([10, 20, 25, 30, 40]), text(30), extra_tags=rng.choice(["", text(5)])) for _ in range(rng.randint(1, 4))]
+    emit(framework="django", kind="messages-cookie", name="messages", secret=secret, salt=None, keyPrefix=None,
+         value=signing.get_cookie_signer(salt="django.contrib.messages").sign_object(messages, serializer=MessageSerializer, compress=True),
+         json=json.dumps(messages, cls=MessageEncoder, separators=(",", ":")))
     emit(framework="django", kind="set_signed_cookie", value=signing.get_cookie_signer(salt="pref" + salt).sign(plain),
          name="pref", secret=secret, salt="pref" + salt, keyPrefix="django.http.cookies", json=json.dumps(plain))
 
