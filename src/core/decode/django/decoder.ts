@@ -2,7 +2,7 @@
 // behind a session key. Tries the known salts (or the hinted one) and reports which verified.
 import type { FormatDecoder } from '../registry.ts';
 import type { DecodeInput, DecodeResult } from '../types.ts';
-import { candidateSpecs, DJANGO_KIND_HINTS, type KindSpec } from './kinds.ts';
+import { candidateSpecs, DJANGO_KIND_HINTS } from './kinds.ts';
 import { buildResult, guessSpec } from './result.ts';
 import { readShape } from './shape.ts';
 import { decodeServerRecord, isDjangoRecord } from './server-record.ts';
@@ -51,5 +51,3 @@ function sessionKeyResult(key: string): DecodeResult {
     reasons: ['32 characters of [a-z0-9]: a Django session key (db/cache/file backends); the data lives on the server'],
   };
 }
-
-export type { KindSpec };
