@@ -8,11 +8,15 @@ export interface DiffStep {
   headers: string[];
   /** document.cookie assignments run in the page after the response loaded. */
   script?: string[];
+  /** Load the response in an iframe of a page on this origin ("https://top.test") instead of top-level. */
+  embedIn?: string;
 }
 
 export interface DiffCase {
   id: string;
   steps: DiffStep[];
+  /** Run with the browser's third-party cookie blocking on (as in incognito or by user setting). */
+  blockThirdPartyCookies?: boolean;
 }
 
 /** A one-response case. */
@@ -26,6 +30,13 @@ export function stepUrl(step: DiffStep, caseId: string, index: number, ports: Po
   const u = new URL(step.origin);
   const port = u.protocol === 'https:' ? ports.httpsPort : ports.httpPort;
   return `${u.protocol}//${u.host}:${port}${step.path ?? '/'}?case=${encodeURIComponent(caseId)}&step=${index}`;
+}
+
+/** The top-level page that frames a step's URL (see DiffStep.embedIn). */
+export function embedUrl(embedIn: string, frameUrl: string, ports: Ports): string {
+  const u = new URL(embedIn);
+  const port = u.protocol === 'https:' ? ports.httpsPort : ports.httpPort;
+  return `${u.protocol}//${u.host}:${port}/__embed?src=${encodeURIComponent(frameUrl)}`;
 }
 
 /** The server's lookup: finds the headers for a request target produced by stepUrl. */

@@ -1,6 +1,9 @@
 // Loads every case in headless Debian Chromium and reads back what it stored, plus CDP's blocked reasons.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright';
-import { stepUrl, type DiffCase, type Ports } from './case-types.ts';
+import { embedUrl, stepUrl, type DiffCase, type Ports } from './case-types.ts';
 import { fromCdpCookie, type CdpCookie, type CaseObservation, type StepObservation } from './observation.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -29,13 +32,15 @@ function trackExtraInfo(cdp: CDPSession) {
   };
 }
 
-async function runStep(page: Page, extraInfoFor: ReturnType<typeof trackExtraInfo>, url: string, script?: string[]): Promise<StepObservation> {
+async function runStep(page: Page, extraInfoFor: ReturnType<typeof trackExtraInfo>, url: string, script?: string[], topUrl?: string): Promise<StepObservation> {
   const now = Date.now();
-  const observed: StepObservation = { url, now, blocked: [] };
+  const observed: StepObservation = { url, topUrl, now, blocked: [] };
   try {
-    await page.goto(url, { waitUntil: script ? 'domcontentloaded' : 'commit', timeout: 10_000 });
+    // 'load' of the framing page waits for its iframe, whose response is the one under test
+    await page.goto(topUrl ?? url, { waitUntil: topUrl ? 'load' : script ? 'domcontentloaded' : 'commit', timeout: 10_000 });
     // reading document.cookie back is a sync IPC on the same pipe, so the writes have landed when it returns
-    if (script) await page.evaluate((list) => { for (const s of list) document.cookie = s; return document.cookie; }, script);
+    const frame = topUrl ? page.frames().find((f) => f !== page.mainFrame()) : page.mainFrame();
+    if (script) await frame?.evaluate((list) => { for (const s of list) document.cookie = s; return document.cookie; }, script);
   } catch (error) {
     observed.error = (error as Error).message.split('\n')[0];
   }
@@ -46,32 +51,45 @@ async function runStep(page: Page, extraInfoFor: ReturnType<typeof trackExtraInf
 
 /** One browser context working through a share of the cases; cookies are cleared between cases. */
 async function runShare(context: BrowserContext, cases: readonly DiffCase[], ports: Ports, out: Map<string, CaseObservation>): Promise<void> {
-  const page = await context.newPage();
+  const page = context.pages()[0] ?? await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   const extraInfoFor = trackExtraInfo(cdp);
   for (const c of cases) {
     await cdp.send('Network.clearBrowserCookies');
+    await cdp.send('Network.setCookieControls', { enableThirdPartyCookieRestriction: c.blockThirdPartyCookies === true });
     const steps: StepObservation[] = [];
-    for (const [i, step] of c.steps.entries()) steps.push(await runStep(page, extraInfoFor, stepUrl(step, c.id, i, ports), step.script));
+    for (const [i, step] of c.steps.entries()) {
+      const url = stepUrl(step, c.id, i, ports);
+      steps.push(await runStep(page, extraInfoFor, url, step.script, step.embedIn && embedUrl(step.embedIn, url, ports)));
+    }
     const { cookies } = await cdp.send('Network.getAllCookies') as { cookies: CdpCookie[] };
     out.set(c.id, { id: c.id, steps, cookies: cookies.map(fromCdpCookie) });
   }
 }
 
-/** Runs the cases in a few isolated contexts at once (each has its own cookie store). */
-export async function runInChromium(cases: readonly DiffCase[], ports: Ports, parallel = 4): Promise<CaseObservation[]> {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH, headless: true,
+/**
+ * Runs the cases in one regular (persistent-profile) context: unlike Playwright's incognito-like contexts it
+ * allows third-party cookies by default, which cases switch off with CDP when they want them blocked.
+ */
+export async function runInChromium(cases: readonly DiffCase[], ports: Ports): Promise<CaseObservation[]> {
+  const profile = mkdtempSync(join(tmpdir(), 'ss-diff-'));
+  // Chromium 156 blocks third-party cookies by default; the profile preference turns that off
+  mkdirSync(join(profile, 'Default'));
+  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH, headless: true, ignoreHTTPSErrors: true,
     args: ['--host-resolver-rules=MAP * 127.0.0.1', '--ignore-certificate-errors', '--disable-gpu', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-features=HttpsUpgrades'],
+      '--disable-background-networking', '--disable-component-update', '--disable-site-isolation-trials',
+      // iframes stay in the page's process, so the page's CDP session sees their network events
+      '--disable-features=HttpsUpgrades,IsolateOrigins,site-per-process'],
   });
   try {
     const out = new Map<string, CaseObservation>();
-    const shares = Array.from({ length: parallel }, (_, k) => cases.filter((_, i) => i % parallel === k));
-    await Promise.all(shares.map(async (share) => runShare(await browser.newContext({ ignoreHTTPSErrors: true }), share, ports, out)));
+    await runShare(context, cases, ports, out);
     return cases.map((c) => out.get(c.id)!);
   } finally {
-    await browser.close();
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
   }
 }

@@ -13,11 +13,12 @@ export function predictCase(c: DiffCase, observation: CaseObservation): { jar: S
   let jar: StoredCookie[] = [];
   const decisions: CookieDecision[] = [];
   c.steps.forEach((step, i) => {
-    const { url, now } = observation.steps[i];
-    const applied = applySetCookies({ url, headers: step.headers, jar, now });
+    const { url, now, topUrl } = observation.steps[i];
+    const blockThirdPartyCookies = c.blockThirdPartyCookies;
+    const applied = applySetCookies({ url, headers: step.headers, jar, now, topLevelUrl: topUrl, blockThirdPartyCookies });
     decisions.push(...applied.decisions);
     jar = applied.jar;
-    for (const header of step.script ?? []) jar = applySetCookieToJar({ url, header, jar, now, fromScript: true }).jar;
+    for (const header of step.script ?? []) jar = applySetCookieToJar({ url, header, jar, now, topLevelUrl: topUrl, blockThirdPartyCookies, fromScript: true }).jar;
   });
   return { jar, decisions };
 }
@@ -32,6 +33,9 @@ function compareCookie(model: StoredCookie, seen: ObservedCookie, opts: CompareO
   }
   if (opts.comparePriority && seen.priority !== undefined && model.priority !== seen.priority) {
     out.push(`priority: model ${model.priority}, browser ${seen.priority}`);
+  }
+  if (seen.partitionKey && JSON.stringify(model.partitionKey) !== JSON.stringify(seen.partitionKey)) {
+    out.push(`partitionKey: model ${JSON.stringify(model.partitionKey)}, browser ${JSON.stringify(seen.partitionKey)}`);
   }
   const a = model.expiresAt, b = seen.expiresAt;
   if ((a === null) !== (b === null) || (a !== null && b !== null && Math.abs(a - b) > EXPIRY_TOLERANCE_MS)) {

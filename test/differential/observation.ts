@@ -13,12 +13,16 @@ export interface ObservedCookie {
   /** Unix ms, null for session cookies. */
   expiresAt: number | null;
   partitioned: boolean;
+  /** CHIPS partition (Chromium reports it; undefined for Firefox). */
+  partitionKey?: { topLevelSite: string; hasCrossSiteAncestor: boolean };
   /** Undefined when the browser does not report priority (Firefox). */
   priority?: CookiePriority;
 }
 
 export interface StepObservation {
   url: string;
+  /** The framing page's URL when the step was loaded in an iframe. */
+  topUrl?: string;
   now: number;
   /** CDP blocked reasons per rejected Set-Cookie line (Chromium only). */
   blocked: { line: string; reasons: string[] }[];
@@ -33,6 +37,14 @@ export interface CdpCookie {
   partitionKey?: unknown;
 }
 
+/** CDP gives {topLevelSite, hasCrossSiteAncestor}; older builds gave the site as a string. */
+function readPartitionKey(key: unknown): ObservedCookie['partitionKey'] {
+  if (typeof key === 'string') return { topLevelSite: key, hasCrossSiteAncestor: false };
+  if (!key || typeof key !== 'object') return undefined;
+  const k = key as { topLevelSite?: string; hasCrossSiteAncestor?: boolean };
+  return { topLevelSite: k.topLevelSite ?? '', hasCrossSiteAncestor: k.hasCrossSiteAncestor ?? false };
+}
+
 const CDP_SAME_SITE: Record<string, SameSiteStatus> = { Strict: 'strict', Lax: 'lax', None: 'no_restriction' };
 
 export function fromCdpCookie(c: CdpCookie): ObservedCookie {
@@ -41,6 +53,7 @@ export function fromCdpCookie(c: CdpCookie): ObservedCookie {
     name: c.name, value: c.value, domain: hostOnly ? c.domain : c.domain.slice(1), hostOnly, path: c.path,
     secure: c.secure, httpOnly: c.httpOnly, sameSite: (c.sameSite && CDP_SAME_SITE[c.sameSite]) || 'unspecified',
     expiresAt: c.session ? null : Math.round(c.expires * 1000), partitioned: c.partitionKey !== undefined,
+    partitionKey: readPartitionKey(c.partitionKey),
     priority: (c.priority?.toLowerCase() ?? 'medium') as CookiePriority,
   };
 }

@@ -3,13 +3,14 @@ import { CURATED_SINGLE } from './curated-cases.ts';
 import { SEQUENCE_CASES } from './sequence-cases.ts';
 import { generateCases, generateSequences } from './generated-cases.ts';
 import { MORE_CASES } from './more-cases.ts';
+import { EMBEDDED_CASES } from './embedded-cases.ts';
 import { lookupFor } from './case-types.ts';
 import { startCookieServer } from './server.ts';
 import { runInChromium } from './chromium-runner.ts';
 import { compareCase } from './compare.ts';
 
 const filter = process.argv[2] ?? '';
-const cases = [...CURATED_SINGLE, ...SEQUENCE_CASES, ...MORE_CASES, ...generateCases(260), ...generateSequences(40)].filter((c) => c.id.includes(filter));
+const cases = [...CURATED_SINGLE, ...SEQUENCE_CASES, ...MORE_CASES, ...EMBEDDED_CASES, ...generateCases(260), ...generateSequences(40)].filter((c) => c.id.includes(filter));
 const server = await startCookieServer(lookupFor(cases));
 const started = Date.now();
 try {

@@ -24,10 +24,20 @@ export function createSelfSignedCert(): { key: Buffer; cert: Buffer } {
   }
 }
 
+const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** /__embed?src=URL is a page that frames URL (for cross-site and partitioned cases). */
+function pageFor(target: string, cookies: string[] | null): string {
+  const src = target.startsWith('/__embed?') ? new URLSearchParams(target.slice(8)).get('src') : null;
+  if (src) return `<!doctype html><title>top</title><iframe src="${escapeHtml(src)}"></iframe>`;
+  return cookies ? '<!doctype html><title>ok</title>ok' : 'not found';
+}
+
 function respond(socket: Socket, lookup: HeaderLookup, head: string): void {
   const target = head.split(' ')[1] ?? '/';
-  const cookies = target === '/favicon.ico' ? null : lookup(target);
-  const body = Buffer.from(cookies ? '<!doctype html><title>ok</title>ok' : 'not found');
+  const embed = target.startsWith('/__embed?');
+  const cookies = embed ? [] : target === '/favicon.ico' ? null : lookup(target);
+  const body = Buffer.from(pageFor(target, cookies));
   const lines = [`HTTP/1.1 ${cookies ? '200 OK' : '404 Not Found'}`, 'Content-Type: text/html; charset=utf-8',
     `Content-Length: ${body.length}`, 'Cache-Control: no-store', 'Connection: close',
     ...(cookies ?? []).map((c) => `Set-Cookie: ${c}`)];

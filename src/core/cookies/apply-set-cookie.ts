@@ -12,9 +12,13 @@ export interface ApplySetCookieInput {
   header: string;
   jar: readonly StoredCookie[];
   now: number;
+  /** The page a subresource/iframe response was loaded under (decides SameSite and the partition). */
+  topLevelUrl?: string | URL;
   partitionKey?: CookiePartitionKey;
   /** document.cookie / CookieStore: may not set HttpOnly nor overwrite an HttpOnly cookie. */
   fromScript?: boolean;
+  /** Third-party cookie blocking is on (incognito, user setting): cross-site unpartitioned sets are refused. */
+  blockThirdPartyCookies?: boolean;
 }
 
 const samePartition = (a: StoredCookie, b: StoredCookie): boolean =>

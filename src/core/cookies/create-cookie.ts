@@ -1,7 +1,8 @@
 // Turns a parsed Set-Cookie into the cookie a browser would create, or the reasons it refuses
 // (Chrome's CanonicalCookie::Create checks; RFC 6265bis §5.7 steps 1-22 before the store is touched).
 import { defaultPath, resolveCookieDomain } from './cookie-scope.ts';
-import { isIpAddress, isSecureOrigin, parseUrl, siteForUrl } from './hosts.ts';
+import { isIpAddress, isSecureOrigin, parseUrl } from './hosts.ts';
+import { classifySetContext, defaultPartitionKey, sameSiteSetReason, type SetCookieContext } from './set-context.ts';
 import type { CookiePartitionKey, ExclusionReason, ParsedSetCookie, SameSiteStatus, StoredCookie } from './types.ts';
 
 export const MAX_COOKIE_AGE_MS = 400 * 24 * 60 * 60 * 1000;
@@ -10,8 +11,12 @@ const HTTP_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:']);
 export interface CreateOptions {
   url: string | URL;
   now: number;
+  /** The page a subresource/iframe response was loaded under; absent for top-level responses. */
+  topLevelUrl?: string | URL;
   partitionKey?: CookiePartitionKey;
   fromScript?: boolean;
+  /** Third-party cookie blocking (incognito, user setting): unpartitioned cross-site cookies are refused. */
+  blockThirdPartyCookies?: boolean;
 }
 
 export interface CreatedCookie {
@@ -77,10 +82,12 @@ function creationReasons(p: ParsedSetCookie, secureOrigin: boolean, domainOk: bo
 }
 
 /** Checks Chrome makes when storing, only reached by a cookie that could be built. */
-function storageReasons(p: ParsedSetCookie, secureOrigin: boolean, opts: CreateOptions): ExclusionReason[] {
+function storageReasons(p: ParsedSetCookie, secureOrigin: boolean, context: SetCookieContext, opts: CreateOptions): ExclusionReason[] {
   const reasons: ExclusionReason[] = [];
   if (p.secure && !secureOrigin) reasons.push('SecureOnly');
   if (p.sameSite === 'none' && !p.secure) reasons.push('SameSiteNoneInsecure');
+  const sameSite = sameSiteSetReason(p.sameSite, context);
+  if (sameSite) reasons.push(sameSite);
   if (opts.fromScript && p.httpOnly) reasons.push('HttpOnly');
   return reasons;
 }
@@ -93,6 +100,7 @@ export function createCookie(parsed: ParsedSetCookie, opts: CreateOptions): Crea
   const syntax = syntaxReasons(parsed);
   if (syntax.length > 0) return { reasons: syntax, warnings, expired: false };
   const secureOrigin = isSecureOrigin(url);
+  const topLevelUrl = opts.topLevelUrl === undefined ? null : parseUrl(opts.topLevelUrl);
   const host = url.hostname.toLowerCase();
   const scope = resolveCookieDomain(host, parsed.effective.domain);
   if (parsed.problems.includes('domain-non-ascii')) warnings.push('domain-non-ascii');
@@ -107,8 +115,11 @@ export function createCookie(parsed: ParsedSetCookie, opts: CreateOptions): Crea
     creationTime: opts.now, priority: parsed.priority,
   };
   if (parsed.partitioned) {
-    cookie.partitionKey = opts.partitionKey ?? { topLevelSite: siteForUrl(url) ?? '', hasCrossSiteAncestor: false };
+    cookie.partitionKey = opts.partitionKey ?? defaultPartitionKey(url, topLevelUrl);
   }
-  const reasons = storageReasons(parsed, secureOrigin, opts);
+  const context = classifySetContext(url, topLevelUrl);
+  // Chrome applies the user's third-party blocking first and then reports only that (CDP UserPreferences)
+  const blocked = opts.blockThirdPartyCookies && context !== 'same-site' && !parsed.partitioned;
+  const reasons: ExclusionReason[] = blocked ? ['UserPreferences'] : storageReasons(parsed, secureOrigin, context, opts);
   return { cookie, reasons, warnings, expired: expiresAt !== null && expiresAt <= opts.now };
 }

@@ -8,5 +8,7 @@ export { createCookie, computeExpiry, MAX_COOKIE_AGE_MS } from './create-cookie.
 export { applySetCookie, applySetCookies, applySetCookieToJar, isEquivalentCookie } from './apply-set-cookie.ts';
 export type { ApplySetCookieInput, ApplySetCookiesInput } from './apply-set-cookie.ts';
 export { evictCookies, evictionKey, DOMAIN_MAX_COOKIES, DOMAIN_PURGE_TARGET } from './evict-cookies.ts';
+export { classifySetContext, sameSiteSetReason, defaultPartitionKey } from './set-context.ts';
+export type { SetCookieContext } from './set-context.ts';
 export { matchCookies, formatCookieHeader } from './match-cookies.ts';
 export type { SameSiteContext, MatchCookiesInput } from './match-cookies.ts';

@@ -78,7 +78,9 @@ export interface StoredCookie {
 export type ExclusionReason =
   | 'SecureOnly' | 'SameSiteNoneInsecure' | 'InvalidDomain' | 'InvalidPrefix' | 'OverwriteSecure'
   | 'NameValuePairExceedsMaxSize' | 'DisallowedCharacter' | 'NoCookieContent' | 'SyntaxError'
-  | 'SchemeNotSupported' | 'InvalidPartitioned' | 'NamelessValueWithEquals' | 'HttpOnly' | 'OverwriteHttpOnly';
+  | 'SchemeNotSupported' | 'UserPreferences' | 'SameSiteStrict' | 'SameSiteLax' | 'SameSiteUnspecifiedTreatedAsLax'
+  | 'SchemefulSameSiteStrict' | 'SchemefulSameSiteLax' | 'SchemefulSameSiteUnspecifiedTreatedAsLax'
+  | 'InvalidPartitioned' | 'NamelessValueWithEquals' | 'HttpOnly' | 'OverwriteHttpOnly';
 
 export type CookieAction = 'stored' | 'updated' | 'deleted' | 'rejected';
 
