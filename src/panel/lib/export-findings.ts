@@ -1,36 +1,25 @@
 // Findings exports: JSON (the CLI's `audit --format json` shape), SARIF 2.1.0 and Markdown.
-import type { PanelFinding, Severity } from '../model/types.ts';
+import manifest from '../../../manifest.json' with { type: 'json' };
+import type { Finding } from '../../core/audit/types.ts';
+import { toSarif } from '../../core/sarif/write-sarif.ts';
+import type { PanelFinding } from '../model/types.ts';
 import { SEVERITY_ORDER } from '../store/selectors.ts';
 
 export type ExportFormat = 'json' | 'sarif' | 'markdown';
 
 export function findingsToJson(findings: PanelFinding[], pageUrl: string | null): string {
-  return JSON.stringify({ tool: 'sessionscope', url: pageUrl, findings }, null, 2);
+  return JSON.stringify({ tool: 'sessionscope', version: manifest.version, url: pageUrl, findings: findings.map((f) => toAuditFinding(f, pageUrl)) }, null, 2);
 }
 
-const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note' };
+/** The audit contract's Finding: the panel keeps some fields optional, the CLI's JSON always has them. */
+function toAuditFinding(f: PanelFinding, pageUrl: string | null): Finding {
+  return { rule: f.rule, severity: f.severity, cookie: f.cookie, url: pageUrl ?? '', message: f.message, evidence: f.evidence ?? '',
+    fix: f.fix ?? '', session: { is: f.session != null, reason: f.session ?? '' } };
+}
 
+/** SARIF through the same writer as `sessionscope audit --format sarif`, so CI and the panel agree. */
 export function findingsToSarif(findings: PanelFinding[], pageUrl: string | null): string {
-  const rules = [...new Set(findings.map((f) => f.rule))].sort();
-  const results = findings.map((f) => ({
-    ruleId: f.rule,
-    ruleIndex: rules.indexOf(f.rule),
-    level: SARIF_LEVEL[f.severity],
-    message: { text: f.fix ? `${f.message} Fix: ${f.fix}` : f.message },
-    locations: [{
-      ...(pageUrl ? { physicalLocation: { artifactLocation: { uri: pageUrl } } } : {}),
-      logicalLocations: [{ name: f.cookie.name, fullyQualifiedName: `${f.cookie.domain}${f.cookie.path}#${f.cookie.name}`, kind: 'cookie' }],
-    }],
-    properties: { severity: f.severity, ...(f.evidence ? { evidence: f.evidence } : {}) },
-  }));
-  return JSON.stringify({
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [{
-      tool: { driver: { name: 'sessionscope', informationUri: 'https://github.com/sessionscope/sessionscope', rules: rules.map((id) => ({ id, shortDescription: { text: id } })) } },
-      results,
-    }],
-  }, null, 2);
+  return JSON.stringify(toSarif(findings.map((f) => toAuditFinding(f, pageUrl)), { toolVersion: manifest.version }), null, 2);
 }
 
 const escapeMd = (s: string) => s.replace(/[|\\`*_<>]/g, (c) => `\\${c}`).replace(/\n/g, ' ');

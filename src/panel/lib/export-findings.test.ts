@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import Ajv from 'ajv';
+import { describe, expect, it } from 'vitest';
+import type { PanelFinding } from '../model/types.ts';
+import { exportFindings, findingsToMarkdown, findingsToSarif } from './export-findings.ts';
+
+const findings: PanelFinding[] = [
+  { rule: 'missing-httponly', severity: 'high', cookie: { name: 'sid', domain: 'a.test', path: '/' }, message: 'No HttpOnly | bad', fix: 'httpOnly: true', evidence: 'sid=ab…' },
+  { rule: 'samesite-missing', severity: 'info', cookie: { name: 'pref', domain: 'a.test', path: '/x' }, message: 'No SameSite' },
+  { rule: 'oversize', severity: 'error', cookie: { name: 'big', domain: 'a.test', path: '/' }, message: 'Too big' },
+];
+
+describe('findings exports', () => {
+  it('writes SARIF 2.1.0 that validates against the schema, with levels and cookie locations', () => {
+    const sarif = JSON.parse(findingsToSarif(findings, 'http://a.test/'));
+    const schema = JSON.parse(readFileSync('test/fixtures/sarif-schema-2.1.0.json', 'utf8'));
+    // draft-04 schema: Ajv 8 reads it the same once the root "id" is "$id" (as src/core/sarif's test does)
+    delete schema.$schema;
+    schema.$id = schema.id;
+    delete schema.id;
+    const validate = new Ajv({ strict: false, validateFormats: false, unicodeRegExp: false }).compile(schema);
+    expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    const results = sarif.runs[0].results;
+    expect(results.map((r: { level: string }) => r.level)).toEqual(['error', 'note', 'error']);
+    expect(results[0].locations[0].logicalLocations[0]).toMatchObject({ name: 'sid', kind: 'cookie' });
+    expect(results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('http://a.test/');
+    const rules = sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id);
+    expect(rules[results[1].ruleIndex]).toBe('samesite-missing');
+  });
+
+  it('writes Markdown grouped by severity, worst first, with table cells escaped', () => {
+    const md = findingsToMarkdown(findings, null);
+    expect(md.indexOf('## error')).toBeLessThan(md.indexOf('## high'));
+    expect(md.indexOf('## high')).toBeLessThan(md.indexOf('## info'));
+    expect(md).toContain('No HttpOnly \\| bad');
+    expect(md).toContain('3 finding(s).');
+  });
+
+  it('names files and types per format; JSON keeps the CLI finding shape', () => {
+    const json = exportFindings('json', findings, 'http://a.test/');
+    expect(json).toMatchObject({ mime: 'application/json', filename: 'sessionscope-findings.json' });
+    expect(JSON.parse(json.text).findings[0]).toEqual({ ...findings[0], url: 'http://a.test/', session: { is: false, reason: '' } });
+    expect(exportFindings('sarif', [], null).filename).toBe('sessionscope-findings.sarif');
+    expect(exportFindings('markdown', [], null).mime).toBe('text/markdown');
+  });
+});
