@@ -34,7 +34,7 @@ export function guessSpec(input: DecodeInput, shape: Shape, specs: KindSpec[]): 
     const pick = (kind: string) => specs.find((s) => s.kind === kind);
     if (payload.object) {
       const named = isMessages(payload.value) ? pick('messages-cookie') : name.includes('session') ? pick('signed_cookies-session') : undefined;
-      const found = named ?? specs.find((s) => s.timestamped && s.object !== false);
+      const found = named ?? pick('signing.dumps') ?? specs.find((s) => s.timestamped && s.object !== false);
       if (found) return found;
     }
     const text = specs.find((s) => s.timestamped && s.object !== true);
