@@ -15,13 +15,14 @@ function trackExtraInfo(cdp: CDPSession) {
   const urls = new Map<string, string>();
   const infos = new Map<string, ExtraInfo>();
   const waiters = new Map<string, (info: ExtraInfo) => void>();
-  cdp.on('Network.requestWillBeSent', (e) => { if (e.type === 'Document') urls.set(e.request.url, e.requestId); });
+  const normalize = (url: string) => new URL(url).href; // Chrome reports IDN hosts in punycode
+  cdp.on('Network.requestWillBeSent', (e) => { if (e.type === 'Document') urls.set(normalize(e.request.url), e.requestId); });
   cdp.on('Network.responseReceivedExtraInfo', (e) => {
     infos.set(e.requestId, e);
     waiters.get(e.requestId)?.(e);
   });
   return (url: string): Promise<ExtraInfo> => {
-    const id = urls.get(url);
+    const id = urls.get(normalize(url));
     if (id === undefined) return Promise.resolve({});
     const known = infos.get(id);
     if (known) return Promise.resolve(known);

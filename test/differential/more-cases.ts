@@ -6,7 +6,7 @@ const H = 'http://x.test';
 const step = (origin: string, headers: string[], path?: string, script?: string[]): DiffStep => ({ origin, headers, path, script });
 
 const singles: DiffCase[] = [
-  ['idn-host', 'https://bücher.test', 'a=1'], ['idn-domain-punycode', 'https://sub.bücher.test', 'a=1; Domain=xn--bcher-kva.test'],
+  ['idn-host', 'https://bücher.test', 'a=1'], ['idn-http-secure', 'http://bücher.test', 'a=1; Secure'], ['idn-domain-punycode', 'https://sub.bücher.test', 'a=1; Domain=xn--bcher-kva.test'],
   ['idn-domain-unicode', 'https://sub.bücher.test', 'a=1; Domain=bücher.test'], ['trailing-dot-host', 'https://x.test.', 'a=1'],
   ['trailing-dot-host-domain', 'https://sub.x.test.', 'a=1; Domain=x.test.'], ['localhost-domain-on-ip', 'http://127.0.0.1', 'a=1; Domain=localhost'],
   ['none-insecure-localhost', 'http://localhost', 'a=1; SameSite=None'], ['secure-none-http', H, 'a=1; Secure; SameSite=None'],
