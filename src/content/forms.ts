@@ -2,6 +2,9 @@
 // before and after. Only the fact and the form's action leave the page: never field values.
 export function watchPasswordSubmits(doc: Document, report: (action: string) => void): () => void {
   const onSubmit = (event: Event) => {
+    // a page script can dispatch a synthetic submit to fake a login (browsers mark it untrusted; DOM
+    // fakes in unit tests leave isTrusted undefined)
+    if (event.isTrusted === false) return;
     const form = event.target;
     if (!(form instanceof HTMLFormElement)) return;
     const password = form.querySelector('input[type="password"]') as HTMLInputElement | null;
