@@ -46,7 +46,10 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-describe('sessionscope audit URL', () => {
+// Each test spawns the CLI through tsx: seconds each on a loaded 2-core CI machine.
+const SLOW = { timeout: 90_000 };
+
+describe('sessionscope audit URL', SLOW, () => {
   it('follows redirects, carries cookies between hops and prints JSON of the documented shape', async () => {
     const run = await cli([`${base}/start`, '--format', 'json']);
     expect(run.stderr).toBe('');
@@ -67,14 +70,19 @@ describe('sessionscope audit URL', () => {
   });
 
   it('masks session values unless --show-values', async () => {
-    expect((await cli([`${base}/start`, '--format', 'json'])).stdout).not.toContain(SID);
-    expect((await cli([`${base}/start`, '--format', 'json', '--show-values'])).stdout).toContain(SID);
+    const [masked, shown] = await Promise.all([cli([`${base}/start`, '--format', 'json']), cli([`${base}/start`, '--format', 'json', '--show-values'])]);
+    expect(masked.stdout).not.toContain(SID);
+    expect(shown.stdout).toContain(SID);
   });
 
   it('--fail-on sets the exit code; --min-severity and --ignore-rule hide findings', async () => {
-    expect((await cli([`${base}/start`, '--fail-on', 'high'])).code).toBe(1);
-    expect((await cli([`${base}/ok`, '--fail-on', 'high'])).code).toBe(0);
-    const filtered = JSON.parse((await cli([`${base}/start`, '--format', 'json', '--min-severity', 'high', '--ignore-rule', 'missing-httponly'])).stdout);
+    const [failing, passing, quiet] = await Promise.all([
+      cli([`${base}/start`, '--fail-on', 'high']), cli([`${base}/ok`, '--fail-on', 'high']),
+      cli([`${base}/start`, '--format', 'json', '--min-severity', 'high', '--ignore-rule', 'missing-httponly']),
+    ]);
+    expect(failing.code).toBe(1);
+    expect(passing.code).toBe(0);
+    const filtered = JSON.parse(quiet.stdout);
     expect(filtered.findings.map((f: { severity: string }) => f.severity)).not.toContain('info');
     expect(filtered.findings.map((f: { rule: string }) => f.rule)).not.toContain('missing-httponly');
   });
@@ -96,7 +104,7 @@ describe('sessionscope audit URL', () => {
   });
 });
 
-describe('sessionscope audit --har and config', () => {
+describe('sessionscope audit --har and config', SLOW, () => {
   it('audits a HAR file and honours sessionscope.config.json in the cwd', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ss-audit-'));
     const har = join(FIXTURES, 'firefox.har');
@@ -109,7 +117,7 @@ describe('sessionscope audit --har and config', () => {
   });
 });
 
-describe('bad input: one line on stderr, exit 2, no stack trace', () => {
+describe('bad input: one line on stderr, exit 2, no stack trace', SLOW, () => {
   const junk = join(mkdtempSync(join(tmpdir(), 'ss-junk-')), 'junk.har');
   writeFileSync(junk, Buffer.from([0, 1, 2, 3, 0xff, 0xfe, 0x50, 0x4b]));
   it.each([

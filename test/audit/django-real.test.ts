@@ -34,7 +34,7 @@ async function exchange(base: string, path: string, cookie: string, body?: unkno
   };
 }
 
-describe('audit of real Django sessions', () => {
+describe('audit of real Django sessions', { timeout: 60_000 }, () => {
   it('signed_cookies with a weak SECRET_KEY: weak secret, readable e-mail, replayable after logout', async () => {
     const base = await startDjango(['--engine', 'signed_cookies', '--secret-key', 'changeme']);
     const set = await exchange(base, '/session/set', '', { email: 'alice@example.com' });
