@@ -1,6 +1,7 @@
 // The audit contract: the Finding shape is the public JSON of `sessionscope audit --format json` (issue 3 §3),
 // the panel's findings list and the SARIF writer's input.
 import type { DecodeInput, DecodeResult } from '../decode/types.ts';
+import type { AuditConfig } from './config.ts';
 
 export type Severity = 'error' | 'high' | 'medium' | 'low' | 'info';
 export type Framework = 'django' | 'flask' | 'express' | 'rails' | 'php' | 'laravel' | 'java' | 'aspnet';
@@ -107,5 +108,5 @@ export interface AuditOptions {
   /** the decoder dispatcher; without it the decoding rules are skipped */
   decode?: DecodeFn;
   /** noise control, applied to every finding */
-  config?: import('./config.ts').AuditConfig;
+  config?: AuditConfig;
 }
