@@ -56,14 +56,17 @@ export function judgeCookie(state: AuditState, audited: AuditedCookie): Finding[
 
 function duplicateHits(state: AuditState, cookies: AuditCookie[], origin: Origin, evidence: (c: AuditCookie) => string): Map<string, Hit> {
   const hits = new Map<string, Hit>();
-  const counts = new Map<string, number>();
-  for (const c of cookies) counts.set(c.name, (counts.get(c.name) ?? 0) + 1);
+  const scopeOf = (c: AuditCookie): string => `${c.domain ?? ''}|${c.path ?? ''}`;
   for (const c of cookies) {
-    if ((counts.get(c.name) ?? 0) > 1) hits.set(c.name, { rule: 'duplicate-cookie', message: `"${c.name}" is set ${counts.get(c.name)} times in one response; only the last one wins`, evidence: evidence(c) });
+    const twins = cookies.filter((o) => o.name === c.name);
+    if (twins.length > 1) {
+      const effect = new Set(twins.map(scopeOf)).size === 1 ? 'only the last one is kept' : 'with different scopes, so requests can carry several';
+      hits.set(c.name, { rule: 'duplicate-cookie', message: `"${c.name}" is set ${twins.length} times in one response, ${effect}`, evidence: evidence(c) });
+    }
     const alive = state.jar.filter((j) => j.name === c.name && (j.domain === origin.host || origin.host.endsWith('.' + j.domain)));
     const scopes = new Set(alive.map((j) => `${j.domain}|${j.path}|${j.partitionKey?.topLevelSite ?? ''}`));
     if (!hits.has(c.name) && scopes.size > 1) {
-      hits.set(c.name, { rule: 'duplicate-cookie', message: `"${c.name}" is alive for ${scopes.size} domain/path/partition combinations: ${[...scopes].map((s) => s.split('|').slice(0, 2).join('')).join(', ')}; the server sees both`, evidence: evidence(c) });
+      hits.set(c.name, { rule: 'duplicate-cookie', message: `"${c.name}" is alive for ${scopes.size} domain/path/partition combinations (${[...scopes].map((s) => s.split('|').slice(0, 2).join('')).join(', ')}): requests can carry several, in an order servers rarely expect`, evidence: evidence(c) });
     }
   }
   return hits;
