@@ -23,7 +23,7 @@ async function createTransport(mock: boolean, bulk: string | null): Promise<Tran
   if (mock) {
     const [{ createMemoryTransport }, { attachFakeBackground }, { createDemoSnapshot, createBulkSnapshot }] = await Promise.all([
       import('./transport/memory-transport.ts'), import('./mock/fake-background.ts'), import('./mock/demo-data.ts')]);
-    const { transport, background } = createMemoryTransport();
+    const { transport, background } = createMemoryTransport({ clone: false });
     // `?mock=1&bulk=COOKIESxEVENTS` is the bench's load (npm run bench: 10000x50000)
     const sizes = bulk !== null ? /^(\d{1,6})x(\d{1,7})$/.exec(bulk) : null;
     attachFakeBackground(background, sizes ? createBulkSnapshot(Number(sizes[1]), Number(sizes[2])) : await createDemoSnapshot());

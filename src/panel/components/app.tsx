@@ -38,7 +38,7 @@ function Notice() {
 
 function Tabs() {
   const tab = usePanel((s) => s.ui.tab);
-  const counts = usePanel((s) => `${s.cookies.list.length}|${selectAllFindings(s, Date.now()).length}|${s.timeline.events.length}`);
+  const counts = usePanel((s) => `${s.cookies.list.length}|${selectAllFindings(s, Date.now()).length}|${s.timeline.raw.length}`);
   const [cookies, findings, events] = counts.split('|');
   const { setTab } = useActions();
   const items: { id: PanelTab; label: string }[] = [

@@ -42,9 +42,16 @@ export function formatOf(c: PanelCookie): string | null {
 
 /** The unit secrets are stored under: the registrable domain, or the bare host for localhost and IPs. */
 export function siteOf(domain: string): string {
-  const host = domain.replace(/^\./, '').toLowerCase();
-  return getDomain(host) ?? host;
+  let site = sites.get(domain);
+  if (site === undefined) {
+    const host = domain.replace(/^\./, '').toLowerCase();
+    site = getDomain(host) ?? host;
+    if (sites.size >= MAX_VERDICTS) sites.clear();
+    sites.set(domain, site);
+  }
+  return site;
 }
+const sites = new Map<string, string>();
 
 export function hostOf(domain: string): string {
   return domain.replace(/^\./, '').toLowerCase();

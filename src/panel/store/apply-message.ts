@@ -1,9 +1,9 @@
 // One pure reducer for everything the background pushes (the Preact devtools' applyEvent pattern):
 // the store stays testable without any transport.
 import { siteOf } from '../lib/cookie-facts.ts';
-import { normalizeCookie, normalizeEvent, normalizeFinding, normalizeList } from '../model/normalize.ts';
-import { cookieId, type PanelCookie, type TimelineEvent } from '../model/types.ts';
-import type { PanelState } from './initial-state.ts';
+import { normalizeCookie, normalizeFinding, normalizeList } from '../model/normalize.ts';
+import { cookieId, type PanelCookie } from '../model/types.ts';
+import type { PanelState, RawEvent } from './initial-state.ts';
 
 /** Hard cap on events held in the panel; the background already bounds its buffer per tab. */
 export const MAX_PANEL_EVENTS = 100_000;
@@ -25,26 +25,32 @@ function markThirdParty(cookies: PanelCookie[], pageUrl: string | null): PanelCo
   return cookies.map((c) => ({ ...c, thirdParty: siteOf(c.domain) !== site }));
 }
 
-function mergeEvents(state: PanelState, incoming: TimelineEvent[], dropped: unknown): PanelState['timeline'] {
-  const last = state.timeline.events.at(-1);
-  const lastSeq = last ? Number(last.id) : -Infinity;
+/** Cheap shape check only; the full narrowing happens lazily in normalizeEvent. */
+export function rawEvents(v: unknown): RawEvent[] {
+  if (!Array.isArray(v)) return [];
+  return v.filter((e): e is RawEvent => isObj(e) && Number.isSafeInteger(e.seq) && typeof e.kind === 'string');
+}
+
+function mergeEvents(state: PanelState, incoming: RawEvent[], dropped: unknown): PanelState['timeline'] {
+  const held = state.timeline.raw;
+  const lastSeq = held.length ? held[held.length - 1].seq : -Infinity;
   // a resumed subscription may repeat what we hold: sequence numbers survive worker restarts
-  const fresh = incoming.filter((e) => !(Number(e.id) <= lastSeq));
-  const merged = fresh.length ? state.timeline.events.concat(fresh) : state.timeline.events;
+  const fresh = incoming.filter((e) => e.seq > lastSeq);
+  const merged = fresh.length ? held.concat(fresh) : held;
   const overflow = Math.max(0, merged.length - MAX_PANEL_EVENTS);
   const reported = typeof dropped === 'number' ? dropped : state.timeline.dropped;
-  return { events: overflow ? merged.slice(overflow) : merged, dropped: reported + overflow };
+  return { raw: overflow ? merged.slice(overflow) : merged, dropped: reported + overflow };
 }
 
 function applySnapshot(state: PanelState, p: Obj, resumed: boolean): Partial<PanelState> {
   const pageUrl = typeof p.url === 'string' ? p.url : null;
-  const events = normalizeList(p.events, normalizeEvent).items;
+  const events = rawEvents(p.events);
   const settings = isObj(p.settings) ? p.settings : {};
   return {
     page: { url: pageUrl, startedAt: typeof p.startedAt === 'number' ? p.startedAt : null },
     cookies: { list: markThirdParty(normalizeList(p.cookies, normalizeCookie).items, pageUrl) },
     timeline: resumed ? mergeEvents(state, events, p.dropped)
-      : { events: events.slice(-MAX_PANEL_EVENTS), dropped: typeof p.dropped === 'number' ? p.dropped : 0 },
+      : { raw: events.slice(-MAX_PANEL_EVENTS), dropped: typeof p.dropped === 'number' ? p.dropped : 0 },
     findings: { list: normalizeList(p.findings, normalizeFinding).items },
     settings: {
       companionUrl: typeof settings.companionUrl === 'string' ? settings.companionUrl : state.settings.companionUrl,
@@ -78,10 +84,10 @@ export function applyMessage(state: PanelState, message: unknown, resumed = fals
     case 'cookies':
       return { patch: applyCookieChanges(state, p) };
     case 'events': {
-      const events = normalizeList(p.events, normalizeEvent).items;
-      const nav = events.filter((e) => e.kind === 'navigation' && e.source).at(-1);
+      const events = rawEvents(p.events);
+      const nav = events.filter((e) => e.kind === 'navigation' && typeof e.url === 'string').at(-1);
       const timeline = mergeEvents(state, events, p.dropped);
-      return { patch: nav ? { timeline, page: { ...state.page, url: nav.source! } } : { timeline } };
+      return { patch: nav ? { timeline, page: { ...state.page, url: nav.url as string } } : { timeline } };
     }
     case 'findings':
       return { patch: { findings: { list: normalizeList(p.findings, normalizeFinding).items } } };

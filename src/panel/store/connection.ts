@@ -66,9 +66,9 @@ export function createConnection(api: StoreApi, transport: Transport, backoff: B
     setConnection({ status: 'connecting' });
     try {
       conn = transport.connect({ onMessage, onClose });
-      const last = api.getState().timeline.events.at(-1);
-      resumed = last !== undefined && Number.isFinite(Number(last.id));
-      const since = resumed ? Number(last!.id) : undefined;
+      const last = api.getState().timeline.raw.at(-1);
+      resumed = last !== undefined;
+      const since = last?.seq;
       conn.send(makeMessage<PanelToBackground, 'subscribe'>('subscribe', since === undefined ? { tabId } : { tabId, since }));
     } catch (error) {
       onClose(error instanceof Error ? error.message : String(error));

@@ -25,7 +25,7 @@ describe('createPanelStore', () => {
     expect(s.connection.status).toBe('connected');
     expect(s.cookies.list.map((c) => c.name).sort()).toEqual(['_ga', 'auth_token', 'csrftoken', 'sessionid']);
     expect(s.cookies.list.find((c) => c.name === '_ga')?.thirdParty).toBe(true);
-    expect(s.timeline.events.length).toBeGreaterThan(0);
+    expect(s.timeline.raw.length).toBeGreaterThan(0);
     expect(s.settings.companionUrl).toBe('http://localhost:8765');
   });
 
@@ -40,16 +40,16 @@ describe('createPanelStore', () => {
     vi.useFakeTimers();
     const { store, background, fake } = await setup();
     store.actions.start();
-    const held = store.getState().timeline.events.length;
+    const held = store.getState().timeline.raw.length;
     background.drop('worker stopped');
     expect(store.getState().connection).toMatchObject({ status: 'disconnected', attempts: 1 });
     await vi.advanceTimersByTimeAsync(10);
     expect(background.connections).toBe(2);
     expect(background.received.at(-1)).toMatchObject({ type: 'subscribe', payload: { tabId: 1, since: 8 } });
     expect(store.getState().connection.status).toBe('connected');
-    expect(store.getState().timeline.events).toHaveLength(held);
+    expect(store.getState().timeline.raw).toHaveLength(held);
     fake.pushEvents([{ kind: 'navigation', seq: 9, time: 1, tabId: 1, url: 'http://localhost/' }]);
-    expect(store.getState().timeline.events).toHaveLength(held + 1);
+    expect(store.getState().timeline.raw).toHaveLength(held + 1);
     store.actions.stop();
   });
 

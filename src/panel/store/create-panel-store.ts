@@ -80,7 +80,7 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
         }
       }
       if (next.server.status !== 'online') return;
-      if (next.cookies.list === prev.cookies.list && next.timeline.events === prev.timeline.events) return;
+      if (next.cookies.list === prev.cookies.list && next.timeline.raw === prev.timeline.raw) return;
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => { timer = null; void server.refreshServer(false); }, SERVER_REFRESH_DEBOUNCE_MS);
     });

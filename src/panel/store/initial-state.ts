@@ -1,7 +1,10 @@
 import type { CompanionInfo } from '../lib/companion-client.ts';
 import type {
-  DecodedEntry, PanelCookie, PanelFinding, SameSite, ServerRecord, SiteSecrets, TimelineEvent,
+  DecodedEntry, PanelCookie, PanelFinding, SameSite, ServerRecord, SiteSecrets,
 } from '../model/types.ts';
+
+/** A protocol timeline event: `seq` orders and de-duplicates, the rest is read by normalizeEvent. */
+export interface RawEvent { seq: number; kind: string; [field: string]: unknown }
 
 export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'disconnected' | 'no-tab';
 export type CompanionStatus = 'unknown' | 'checking' | 'online' | 'offline';
@@ -27,7 +30,11 @@ export interface PanelState {
   /** the inspected tab's page, as the background last reported it */
   page: { url: string | null; startedAt: number | null };
   cookies: { list: PanelCookie[] };
-  timeline: { events: TimelineEvent[]; dropped: number };
+  /**
+   * Protocol events as received (only shape-checked): turning 50,000 of them into panel rows is
+   * deferred to selectEvents(), so the first render of the Cookies tab does not pay for it.
+   */
+  timeline: { raw: RawEvent[]; dropped: number };
   findings: { list: PanelFinding[] };
   /** decode results by decodeKey(secrets, value): a new value or new secrets decode afresh */
   decoded: Record<string, DecodedEntry>;
@@ -65,7 +72,7 @@ export function createInitialState(tabId: number | null = null): PanelState {
     connection: { status: tabId === null ? 'no-tab' : 'idle', tabId, attempts: 0, lastError: null },
     page: { url: null, startedAt: null },
     cookies: { list: [] },
-    timeline: { events: [], dropped: 0 },
+    timeline: { raw: [], dropped: 0 },
     findings: { list: [] },
     decoded: {},
     server: { status: 'unknown', info: null, error: null, records: {}, acceptance: {}, events: [] },

@@ -38,7 +38,7 @@ describe('selectVisibleCookies', () => {
 
   it('returns the same array while its inputs are unchanged (no needless re-render)', () => {
     const s = stateWith(cookies);
-    expect(selectVisibleCookies(s)).toBe(selectVisibleCookies({ ...s, timeline: { events: [], dropped: 3 } }));
+    expect(selectVisibleCookies(s)).toBe(selectVisibleCookies({ ...s, timeline: { raw: [], dropped: 3 } }));
   });
 });
 

@@ -2,6 +2,7 @@
 // 10,000-row table re-filters only when its inputs actually change.
 import { cookieSize, findingKey, formatOf, isSessionCookie } from '../lib/cookie-facts.ts';
 import { memoizeLast } from '../lib/memoize.ts';
+import { normalizeEvent, normalizeList } from '../model/normalize.ts';
 import { cookieId, type PanelCookie, type PanelFinding, type Severity, type TimelineEvent } from '../model/types.ts';
 import type { CookieFilter, PanelState, SortColumn } from './initial-state.ts';
 
@@ -50,6 +51,9 @@ function sortValue(c: PanelCookie, column: SortColumn, findings: Map<string, Pan
   }
 }
 
+/** Code-unit order, as DevTools sorts: localeCompare is ~10x slower on 10,000 rows. */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 const compute = memoizeLast((list: PanelCookie[], filter: CookieFilter, sort: PanelState['ui']['sort'], findingList: PanelFinding[]) => {
   const findings = indexFindings(findingList);
   const text = filter.text.trim().toLowerCase();
@@ -58,8 +62,8 @@ const compute = memoizeLast((list: PanelCookie[], filter: CookieFilter, sort: Pa
   const sign = sort.dir === 'asc' ? 1 : -1;
   rows.sort((a, b) => {
     const x = keys.get(a)!, y = keys.get(b)!;
-    const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
-    return order * sign || a.name.localeCompare(b.name) || a.domain.localeCompare(b.domain);
+    const order = typeof x === 'number' && typeof y === 'number' ? x - y : compareText(String(x), String(y));
+    return order * sign || compareText(a.name, b.name) || compareText(a.domain, b.domain);
   });
   return rows;
 });
@@ -85,8 +89,12 @@ export function selectFindingGroups(state: PanelState) {
 const filterEvents = memoizeLast((events: TimelineEvent[], name: string | null) =>
   (name === null ? events : events.filter((e) => e.name === name)));
 
+/** Panel rows of the raw protocol events, computed on first use and then once per change. */
+export const selectEvents = (state: PanelState): TimelineEvent[] => eventsOf(state.timeline.raw);
+export const eventsOf = memoizeLast((raw: PanelState['timeline']['raw']) => normalizeList(raw, normalizeEvent).items);
+
 export function selectTimeline(state: PanelState): TimelineEvent[] {
-  return filterEvents(state.timeline.events, state.ui.timelineCookie);
+  return filterEvents(selectEvents(state), state.ui.timelineCookie);
 }
 
 export const timelineCookieNames = memoizeLast((events: TimelineEvent[]) =>

@@ -6,6 +6,7 @@ import { loggedOutKeys } from '../lib/server-diagnostics.ts';
 import type { CompanionClient, CompanionEvent, CompanionSite } from '../lib/companion-client.ts';
 import type { PanelCookie } from '../model/types.ts';
 import type { PanelState } from './initial-state.ts';
+import { selectEvents } from './selectors.ts';
 
 interface Api { getState(): PanelState; setState(patch: Partial<PanelState>): void }
 const MAX_SERVER_EVENTS = 200;
@@ -47,7 +48,7 @@ export function createServerActions(api: Api, makeClient: (url: string) => Compa
   }
 
   async function checkRevocations(sessionCookies: { site: CompanionSite; name: string; domain: string; path: string }[]) {
-    const rows = deriveTimeline(api.getState().timeline.events);
+    const rows = deriveTimeline(selectEvents(api.getState()));
     for (const c of sessionCookies) {
       for (const key of loggedOutKeys(rows, c.name)) {
         const id = recordKey(c.site.host, key);
@@ -68,7 +69,7 @@ export function createServerActions(api: Api, makeClient: (url: string) => Compa
     await Promise.all(matched.filter(({ c, site }) => force || !state.server.records[recordKey(site.host, c.value)])
       .map(({ c, site }) => fetchRecord(site, c)));
     const sites = state.server.info?.sites ?? [];
-    const deleted = deriveTimeline(state.timeline.events).filter((e) => e.kind === 'deleted')
+    const deleted = deriveTimeline(selectEvents(state)).filter((e) => e.kind === 'deleted')
       .map((e) => ({ name: e.name, domain: e.domain, path: e.path, site: sites.find((s) => s.host === hostOf(e.domain) && s.cookieName === e.name) }))
       .filter((x): x is { name: string; domain: string; path: string; site: CompanionSite } => x.site !== undefined);
     await checkRevocations(deleted);

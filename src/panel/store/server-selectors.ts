@@ -5,9 +5,10 @@ import { memoizeLast } from '../lib/memoize.ts';
 import { diagnoseFixation, diagnoseRecord, diagnoseRevocation } from '../lib/server-diagnostics.ts';
 import type { PanelCookie, PanelFinding, ServerRecord } from '../model/types.ts';
 import type { PanelState } from './initial-state.ts';
+import { eventsOf, selectEvents } from './selectors.ts';
 import { recordKey, siteFor } from './server-actions.ts';
 
-export const selectDerivedTimeline = (s: PanelState) => derive(s.timeline.events);
+export const selectDerivedTimeline = (s: PanelState) => derive(selectEvents(s));
 const derive = memoizeLast(deriveTimeline);
 
 export function selectRecordFor(state: PanelState, cookie: PanelCookie): ServerRecord | null {
@@ -15,9 +16,13 @@ export function selectRecordFor(state: PanelState, cookie: PanelCookie): ServerR
   return site ? state.server.records[recordKey(site.host, cookie.value)] ?? null : null;
 }
 
-const compute = memoizeLast((cookies: PanelCookie[], server: PanelState['server'], events: PanelState['timeline']['events'], nowSec: number) => {
+const NONE: PanelFinding[] = [];
+
+const compute = memoizeLast((cookies: PanelCookie[], server: PanelState['server'], raw: PanelState['timeline']['raw'], nowSec: number) => {
+  // nothing fetched yet (or no companion): skip deriving a possibly huge timeline
+  if (Object.keys(server.records).length === 0 && Object.keys(server.acceptance).length === 0) return NONE;
   const out: PanelFinding[] = [];
-  const rows = derive(events);
+  const rows = derive(eventsOf(raw));
   const state = { server } as PanelState;
   for (const c of cookies) {
     const site = siteFor(state, c);
@@ -36,7 +41,7 @@ const compute = memoizeLast((cookies: PanelCookie[], server: PanelState['server'
 
 /** Server diagnostics at minute resolution (expiry checks do not need finer time). */
 export function selectServerFindings(state: PanelState, nowMs: number): PanelFinding[] {
-  return compute(state.cookies.list, state.server, state.timeline.events, Math.floor(nowMs / 60_000) * 60);
+  return compute(state.cookies.list, state.server, state.timeline.raw, Math.floor(nowMs / 60_000) * 60);
 }
 
 const mergeFindings = memoizeLast((a: PanelFinding[], b: PanelFinding[]) => {
