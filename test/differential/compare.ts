@@ -1,5 +1,8 @@
 // Runs the model over the same steps the browser saw and lists every difference.
-import { applySetCookieToJar, applySetCookies, type CookieDecision, type StoredCookie } from '../../src/core/cookies/index.ts';
+import {
+  applySetCookieToJar, applySetCookies, classifySetContext, defaultPartitionKey, formatCookieHeader, matchCookies,
+  type CookieDecision, type StoredCookie,
+} from '../../src/core/cookies/index.ts';
 import type { DiffCase } from './case-types.ts';
 import type { CaseObservation, ObservedCookie } from './observation.ts';
 
@@ -9,18 +12,29 @@ const EXPIRY_TOLERANCE_MS = 5000;
 export interface CaseComparison { id: string; agree: boolean; differences: string[]; decisions: CookieDecision[] }
 export interface CompareOptions { compareReasons: boolean; comparePriority: boolean }
 
-export function predictCase(c: DiffCase, observation: CaseObservation): { jar: StoredCookie[]; decisions: CookieDecision[] } {
+/** The Cookie header the model expects a step's request to carry (a typed navigation is same-site). */
+function expectedRequestCookie(url: string, topUrl: string | undefined, jar: StoredCookie[], now: number, block?: boolean): string {
+  const u = new URL(url);
+  const top = topUrl ? new URL(topUrl) : null;
+  const context = classifySetContext(u, top) === 'same-site' ? 'same-site' : 'cross-site';
+  const partitionKey = defaultPartitionKey(u, top);
+  return formatCookieHeader(matchCookies({ url, jar, now, sameSiteContext: context, partitionKey, blockThirdPartyCookies: block }));
+}
+
+export function predictCase(c: DiffCase, observation: CaseObservation): { jar: StoredCookie[]; decisions: CookieDecision[]; requests: string[] } {
   let jar: StoredCookie[] = [];
   const decisions: CookieDecision[] = [];
+  const requests: string[] = [];
   c.steps.forEach((step, i) => {
     const { url, now, topUrl } = observation.steps[i];
     const blockThirdPartyCookies = c.blockThirdPartyCookies;
+    requests.push(expectedRequestCookie(url, topUrl, jar, now, blockThirdPartyCookies));
     const applied = applySetCookies({ url, headers: step.headers, jar, now, topLevelUrl: topUrl, blockThirdPartyCookies });
     decisions.push(...applied.decisions);
     jar = applied.jar;
     for (const header of step.script ?? []) jar = applySetCookieToJar({ url, header, jar, now, topLevelUrl: topUrl, blockThirdPartyCookies, fromScript: true }).jar;
   });
-  return { jar, decisions };
+  return { jar, decisions, requests };
 }
 
 const keyOf = (c: { name: string; domain: string; hostOnly: boolean; path: string; partitioned: boolean }): string =>
@@ -68,8 +82,13 @@ function compareReasons(decisions: CookieDecision[], observation: CaseObservatio
 }
 
 export function compareCase(c: DiffCase, observation: CaseObservation, opts: CompareOptions): CaseComparison {
-  const { jar, decisions } = predictCase(c, observation);
+  const { jar, decisions, requests } = predictCase(c, observation);
   const differences = observation.steps.filter((s) => s.error).map((s) => `navigation failed: ${s.error}`);
+  observation.steps.forEach((s, i) => {
+    if (s.requestCookie !== undefined && s.requestCookie !== requests[i]) {
+      differences.push(`step ${i} request Cookie: model ${JSON.stringify(requests[i])}, browser ${JSON.stringify(s.requestCookie)}`);
+    }
+  });
   differences.push(...compareJars(jar, observation.cookies, opts));
   if (opts.compareReasons) differences.push(...compareReasons(decisions, observation));
   return { id: c.id, agree: differences.length === 0, differences, decisions };

@@ -51,4 +51,21 @@ const sequences: DiffCase[] = [
   seq('many-cookies-two-steps', step(S, many(100)), step(S, many(100).map((h) => h.replace('c', 'd')))),
 ];
 
-export const MORE_CASES: DiffCase[] = [...singles, ...sequences];
+/** Set a varied jar on x.test, then check the Cookie header of a later request (matchCookies). */
+const JAR = ['root=1; Path=/', 'deep=1; Path=/a/b', 'mid=1; Path=/a', 'sec=1; Secure', 'dom=1; Domain=x.test', 'lax=1; SameSite=Lax',
+  'strict=1; SameSite=Strict', 'none=1; SameSite=None; Secure', 'part=1; Secure; Partitioned; SameSite=None', 'gone=1; Max-Age=0', 'bare'];
+const sends: DiffCase[] = [
+  seq('send-https-deep', step(S, JAR), step(S, [], '/a/b/c')),
+  seq('send-http', step(S, JAR), step(H, [], '/a/x')),
+  seq('send-subdomain', step(S, JAR), step('https://sub.x.test', [], '/a/b')),
+  seq('send-path-boundary', step(S, JAR), step(S, [], '/ab')),
+  seq('send-cross-site-frame', step(S, JAR), { origin: S, embedIn: 'https://y.test', headers: [], path: '/a/b' }),
+  seq('send-same-site-frame', step(S, JAR), { origin: S, embedIn: 'https://sub.x.test', headers: [], path: '/a/b' }),
+  { ...seq('send-cross-site-frame-3pc-blocked', step(S, JAR), { origin: S, embedIn: 'https://y.test', headers: [], path: '/a/b' }), blockThirdPartyCookies: true },
+  seq('send-partitioned-in-frame', { origin: 'https://y.test', embedIn: S, headers: ['p=1; Secure; Partitioned; SameSite=None'] },
+    { origin: 'https://y.test', embedIn: S, headers: [] }, { origin: 'https://y.test', embedIn: 'https://z.test', headers: [] }),
+  seq('send-localhost-secure', step('http://localhost', ['s=1; Secure', 'p=1']), step('http://localhost', [], '/x')),
+  seq('send-nameless-and-order', step(S, ['b=1', 'bare', 'a=1; Path=/a']), step(S, [], '/a/')),
+];
+
+export const MORE_CASES: DiffCase[] = [...singles, ...sequences, ...sends];

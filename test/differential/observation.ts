@@ -24,6 +24,8 @@ export interface StepObservation {
   /** The framing page's URL when the step was loaded in an iframe. */
   topUrl?: string;
   now: number;
+  /** The Cookie header the step's request carried, as the server saw it. */
+  requestCookie?: string;
   /** CDP blocked reasons per rejected Set-Cookie line (Chromium only). */
   blocked: { line: string; reasons: string[] }[];
   error?: string;

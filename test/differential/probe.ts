@@ -4,25 +4,17 @@ import { SEQUENCE_CASES } from './sequence-cases.ts';
 import { generateCases, generateSequences } from './generated-cases.ts';
 import { MORE_CASES } from './more-cases.ts';
 import { EMBEDDED_CASES } from './embedded-cases.ts';
-import { lookupFor } from './case-types.ts';
-import { startCookieServer } from './server.ts';
 import { runInChromium } from './chromium-runner.ts';
-import { compareCase } from './compare.ts';
+import { runDifferential } from './run-differential.ts';
 
 const filter = process.argv[2] ?? '';
-const cases = [...CURATED_SINGLE, ...SEQUENCE_CASES, ...MORE_CASES, ...EMBEDDED_CASES, ...generateCases(260), ...generateSequences(40)].filter((c) => c.id.includes(filter));
-const server = await startCookieServer(lookupFor(cases));
+const cases = [...CURATED_SINGLE, ...SEQUENCE_CASES, ...MORE_CASES, ...EMBEDDED_CASES, ...generateCases(260), ...generateSequences(40)]
+  .filter((c) => c.id.includes(filter));
 const started = Date.now();
-try {
-  const observations = await runInChromium(cases, server);
-  const results = cases.map((c, i) => compareCase(c, observations[i], { compareReasons: true, comparePriority: true }));
-  for (const r of results.filter((x) => !x.agree)) {
-    const c = cases.find((x) => x.id === r.id)!;
-    console.log(`✗ ${r.id}  ${JSON.stringify(c.steps.map((s) => [s.origin, s.path, ...s.headers, ...(s.script ?? [])]).flat().filter(Boolean)).slice(0, 300)}`);
-    for (const d of r.differences) console.log(`    ${d.slice(0, 300)}`);
-  }
-  const agree = results.filter((r) => r.agree).length;
-  console.log(`differential: ${agree}/${results.length} agree in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-} finally {
-  await server.close();
+const summary = await runDifferential('probe', cases, runInChromium, { compareReasons: true, comparePriority: true }, {});
+for (const r of summary.unexpected) {
+  const c = cases.find((x) => x.id === r.id)!;
+  console.log(`✗ ${r.id}  ${JSON.stringify(c.steps.map((s) => [s.embedIn, s.origin, s.path, ...s.headers, ...(s.script ?? [])]).flat().filter(Boolean)).slice(0, 300)}`);
+  for (const d of r.differences) console.log(`    ${d.slice(0, 300)}`);
 }
+console.log(`${summary.figure} in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -22,6 +22,12 @@ export async function runDifferential(
   let observations: CaseObservation[];
   try {
     observations = await run(cases, server);
+    for (const o of observations) {
+      for (const step of o.steps) {
+        const u = new URL(step.url);
+        step.requestCookie = server.requestCookies.get(u.pathname + u.search);
+      }
+    }
   } finally {
     await server.close();
   }

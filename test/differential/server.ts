@@ -10,7 +10,13 @@ import { join } from 'node:path';
 /** Returns the Set-Cookie header values for a request target ("/path?query"), or null for 404. */
 export type HeaderLookup = (target: string) => string[] | null;
 
-export interface CookieServer { httpPort: number; httpsPort: number; close(): Promise<void> }
+export interface CookieServer {
+  httpPort: number;
+  httpsPort: number;
+  /** The Cookie header each request target arrived with ('' when none). */
+  requestCookies: Map<string, string>;
+  close(): Promise<void>;
+}
 
 /** A throwaway self-signed certificate; the browser is told to ignore certificate errors. */
 export function createSelfSignedCert(): { key: Buffer; cert: Buffer } {
@@ -33,8 +39,10 @@ function pageFor(target: string, cookies: string[] | null): string {
   return cookies ? '<!doctype html><title>ok</title>ok' : 'not found';
 }
 
-function respond(socket: Socket, lookup: HeaderLookup, head: string): void {
+function respond(socket: Socket, lookup: HeaderLookup, head: string, seen: Map<string, string>): void {
   const target = head.split(' ')[1] ?? '/';
+  // the head was read as latin1 (byte-preserving); cookie text is UTF-8
+  seen.set(target, Buffer.from(/\r\ncookie:[ \t]*([^\r]*)/i.exec(head)?.[1] ?? '', 'latin1').toString('utf8'));
   const embed = target.startsWith('/__embed?');
   const cookies = embed ? [] : target === '/favicon.ico' ? null : lookup(target);
   const body = Buffer.from(pageFor(target, cookies));
@@ -44,14 +52,14 @@ function respond(socket: Socket, lookup: HeaderLookup, head: string): void {
   socket.end(Buffer.concat([Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'utf8'), body]));
 }
 
-function handle(lookup: HeaderLookup) {
+function handle(lookup: HeaderLookup, seen: Map<string, string>) {
   return (socket: Socket): void => {
     let buffered = '';
     socket.on('error', () => socket.destroy());
     socket.on('data', (chunk) => {
       buffered += chunk.toString('latin1');
       const end = buffered.indexOf('\r\n\r\n');
-      if (end >= 0) respond(socket, lookup, buffered.slice(0, end));
+      if (end >= 0) respond(socket, lookup, buffered.slice(0, end), seen);
     });
   };
 }
@@ -72,11 +80,12 @@ const closeServer = (server: Server): Promise<void> => new Promise((resolve) => 
 export async function startCookieServer(lookup: HeaderLookup): Promise<CookieServer> {
   const sockets = new Set<Socket>();
   const track = (s: Socket) => { sockets.add(s); s.on('close', () => sockets.delete(s)); };
-  const http = createNetServer((s) => { track(s); handle(lookup)(s); });
-  const https = createTlsServer(createSelfSignedCert(), (s) => { track(s); handle(lookup)(s); });
+  const requestCookies = new Map<string, string>();
+  const http = createNetServer((s) => { track(s); handle(lookup, requestCookies)(s); });
+  const https = createTlsServer(createSelfSignedCert(), (s) => { track(s); handle(lookup, requestCookies)(s); });
   const [httpPort, httpsPort] = [await listen(http), await listen(https)];
   return {
-    httpPort, httpsPort,
+    httpPort, httpsPort, requestCookies,
     async close() {
       for (const s of sockets) s.destroy();
       await Promise.all([closeServer(http), closeServer(https)]);

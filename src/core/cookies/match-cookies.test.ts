@@ -38,6 +38,16 @@ describe('matchCookies', () => {
     expect(formatCookieHeader(jarOf('https://x.test/', ['a=1', 'bare']))).toBe('a=1; bare');
   });
 
+  it('keeps partitioned cookies in their partition and blocks third-party cookies when asked', () => {
+    const part = applySetCookies({ url: 'https://y.test/', headers: ['p=1; Secure; Partitioned; SameSite=None', 'u=1; Secure; SameSite=None'],
+      jar: [], now: NOW, topLevelUrl: 'https://x.test/' }).jar;
+    const key = { topLevelSite: 'https://x.test', hasCrossSiteAncestor: true };
+    const names = (extra: object) => matchCookies({ url: 'https://y.test/', jar: part, now: NOW, sameSiteContext: 'cross-site', ...extra }).map((c) => c.name);
+    expect(names({ partitionKey: key })).toEqual(['p', 'u']);
+    expect(names({ partitionKey: { ...key, topLevelSite: 'https://z.test' } })).toEqual(['u']);
+    expect(names({ partitionKey: key, blockThirdPartyCookies: true })).toEqual(['p']);
+  });
+
   it('returns nothing for an unparseable URL', () => {
     expect(matchCookies({ url: 'nope', jar, now: NOW })).toEqual([]);
   });

@@ -1,7 +1,7 @@
 // Which stored cookies a request would carry (RFC 6265bis §5.8.3, Chrome's Lax-by-default), in send order.
 import { domainMatch, pathMatch } from './cookie-scope.ts';
 import { isSecureOrigin, parseUrl } from './hosts.ts';
-import type { StoredCookie } from './types.ts';
+import type { CookiePartitionKey, StoredCookie } from './types.ts';
 
 /**
  * 'same-site': first-party request. 'cross-site-top-level': a cross-site top-level navigation with a safe
@@ -16,6 +16,17 @@ export interface MatchCookiesInput {
   sameSiteContext?: SameSiteContext;
   /** Top-level site of the request's page; partitioned cookies are only sent within their partition. */
   topLevelSite?: string;
+  /** The request's full partition (site + cross-site-ancestor bit); stricter than topLevelSite. */
+  partitionKey?: CookiePartitionKey;
+  /** Third-party cookie blocking: a cross-site request carries only partitioned cookies. */
+  blockThirdPartyCookies?: boolean;
+}
+
+function inPartition(c: StoredCookie, input: MatchCookiesInput): boolean {
+  if (!c.partitionKey) return true;
+  const want = input.partitionKey;
+  if (want) return want.topLevelSite === c.partitionKey.topLevelSite && want.hasCrossSiteAncestor === c.partitionKey.hasCrossSiteAncestor;
+  return input.topLevelSite === undefined || c.partitionKey.topLevelSite === input.topLevelSite;
 }
 
 function allowedBySameSite(cookie: StoredCookie, context: SameSiteContext): boolean {
@@ -35,7 +46,8 @@ export function matchCookies(input: MatchCookiesInput): StoredCookie[] {
     if (c.hostOnly ? c.domain !== host : !domainMatch(host, c.domain)) return false;
     if (!pathMatch(url.pathname || '/', c.path)) return false;
     if (c.secure && !secure) return false;
-    if (c.partitionKey && input.topLevelSite !== undefined && c.partitionKey.topLevelSite !== input.topLevelSite) return false;
+    if (!inPartition(c, input)) return false;
+    if (input.blockThirdPartyCookies && context !== 'same-site' && !c.partitionKey) return false;
     return allowedBySameSite(c, context);
   });
   return matched.sort((a, b) => b.path.length - a.path.length || a.creationTime - b.creationTime);
