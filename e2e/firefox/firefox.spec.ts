@@ -49,9 +49,12 @@ async function readState(extPage: Page): Promise<DebugState> {
 }
 
 test('Firefox: installs, splits the joined Set-Cookie form, hooks document.cookie, and the panel shows the cookies decoded', async () => {
+  // like Chromium's worker-ready wait: talk to the background before loading the site, so a just-installed
+  // add-on is surely listening
+  const probe = await openExtensionPage('/src/panel/index.html?tabId=-1');
+  await expect.poll(() => readState(probe).then((s) => typeof s.startedAt, () => 'not yet'), { timeout: 15_000 }).toBe('number');
   const page = await browser.newPage();
   await page.goto(site.origin() + '/');
-  const probe = await openExtensionPage('/src/panel/index.html?tabId=-1');
   let tab: DebugState['tabs'][number] | undefined;
   await expect.poll(async () => {
     tab = (await readState(probe)).tabs.find((t) => t.url?.startsWith(site.origin()));

@@ -19,7 +19,7 @@ describe('capture pipeline', () => {
     const { platform, bg } = await start();
     respond(platform, 3, 'http://a.test/', []);
     platform.cookies.store(cookie('theme', 'dark'));
-    await platform.clock.advance(50);
+    await platform.clock.advance(1000); // Firefox on a busy page load: the report comes long after the change
     const reply = await platform.messaging.send(content('scriptWrites', { url: 'ignored', writes: [
       { api: 'document.cookie', text: 'theme=dark; path=/', scriptUrl: 'http://a.test/app.js', time: platform.clock.now() - 40 },
     ] }), platform.messaging.contentSender(3, 'http://a.test/'));
@@ -27,6 +27,18 @@ describe('capture pipeline', () => {
     await settle(platform, bg);
     const change = (await tabEvents(bg, 3)).find((e) => e.kind === 'change');
     expect(change).toMatchObject({ source: 'script', origin: 'http://a.test/app.js' });
+  });
+
+  it('files an explained change at once and an unexplained one after the hold, as unknown', async () => {
+    const { platform, bg } = await start();
+    respond(platform, 1, 'http://a.test/', ['fast=1'], [cookie('fast', '1')]);
+    platform.cookies.store(cookie('mystery', '1'));
+    await platform.clock.advance(100);
+    const early = (await bg.debugState(1)).tabs[0].events.filter((e) => e.kind === 'change');
+    expect(early.map((e) => e.kind === 'change' && e.cookie.name)).toEqual(['fast']);
+    await settle(platform, bg);
+    const late = (await tabEvents(bg, 1)).filter((e) => e.kind === 'change');
+    expect(late.map((e) => e.kind === 'change' && `${e.cookie.name}:${e.source}`)).toEqual(['fast:http', 'mystery:unknown']);
   });
 
   it('folds an overwrite (removal + add) into one change with cause overwrite', async () => {

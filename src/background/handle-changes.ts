@@ -1,5 +1,6 @@
-// cookies.onChanged: held briefly (see quirks/firefox-late-webrequest.ts) so the header or script report
-// that explains a change can arrive, then attributed and filed under every tab that can see the cookie.
+// cookies.onChanged: a change some header or script report already explains is filed at once; one that
+// nothing explains yet is held (see quirks/firefox-late-webrequest.ts) until its explanation arrives or the
+// hold ends. Then it is attributed and filed under every tab that can see the cookie.
 import { cookieKeyOf, cookieKeyString } from '../core/protocol/index.ts';
 import type { CookieChange } from '../platform/types.ts';
 import type { BlockedCheck } from './blocked-check.ts';
@@ -12,16 +13,23 @@ export class ChangeHandler {
   /** removals with cause 'overwrite' are half of an update: the add that follows carries the cause */
   private overwritten = new Map<string, number>();
 
-  constructor(private ctx: PipelineContext, private blocked: BlockedCheck, private holdMs: number) {}
+  constructor(private ctx: PipelineContext, private blocked: BlockedCheck, private holdMs: number) {
+    ctx.provenance.onNote = () => this.releaseExplained();
+  }
 
   add(change: CookieChange): void {
     // settle pending header checks at once: a blocked verdict must never race the hold
     if (!change.removed) this.blocked.satisfy(change.cookie);
+    const needsNoHint = change.cause === 'overwrite' || change.cause === 'expired' || change.cause === 'evicted';
+    if (needsNoHint || this.ctx.provenance.explains(change.cookie, change.removed, change.time)) {
+      this.apply(change);
+      return;
+    }
     this.held.push(change);
     this.schedule();
   }
 
-  /** Applies every held change now (worker suspending, tests). */
+  /** Applies every held change now (tests, shutdown). */
   releaseAll(): void {
     const all = this.held;
     this.held = [];
@@ -29,6 +37,15 @@ export class ChangeHandler {
   }
 
   get size(): number { return this.held.length; }
+
+  private releaseExplained(): void {
+    if (this.held.length === 0) return;
+    const { provenance } = this.ctx;
+    const ready = this.held.filter((c) => provenance.explains(c.cookie, c.removed, c.time));
+    if (ready.length === 0) return;
+    this.held = this.held.filter((c) => !ready.includes(c));
+    for (const c of ready) this.apply(c);
+  }
 
   private schedule(): void {
     if (this.timer !== null || this.held.length === 0) return;

@@ -21,16 +21,31 @@ export interface Attribution { source: Provenance; tabId: number | null; origin?
 
 export class ProvenanceTracker {
   private hints: Hint[] = [];
+  /** called after every new hint (held changes may now be explained) */
+  onNote: (() => void) | null = null;
 
   constructor(private windowMs: number, private maxHints = 5000) {}
 
   note(hint: Hint): void {
     this.hints.push(hint);
     if (this.hints.length > this.maxHints) this.hints.splice(0, this.hints.length - this.maxHints);
+    this.onNote?.();
+  }
+
+  /** Whether some hint explains the change (without consuming it). */
+  explains(cookie: CookieRecord, removed: boolean, time: number): boolean {
+    return this.find(cookie, removed, time) >= 0;
   }
 
   /** Finds (and consumes) the hint that best explains a change at `time`. */
   attribute(cookie: CookieRecord, removed: boolean, time: number): Attribution {
+    const best = this.find(cookie, removed, time);
+    if (best < 0) return { source: 'unknown', tabId: null };
+    const [hint] = this.hints.splice(best, 1);
+    return { source: hint.via, tabId: hint.tabId >= 0 ? hint.tabId : null, origin: hint.origin };
+  }
+
+  private find(cookie: CookieRecord, removed: boolean, time: number): number {
     let best = -1;
     for (let i = this.hints.length - 1; i >= 0; i--) {
       const h = this.hints[i];
@@ -39,9 +54,7 @@ export class ProvenanceTracker {
       if (!domainMatch(h.host, cookie.domain) && h.host !== cookie.domain) continue;
       if (best < 0 || Math.abs(h.time - time) < Math.abs(this.hints[best].time - time)) best = i;
     }
-    if (best < 0) return { source: 'unknown', tabId: null };
-    const [hint] = this.hints.splice(best, 1);
-    return { source: hint.via, tabId: hint.tabId >= 0 ? hint.tabId : null, origin: hint.origin };
+    return best;
   }
 
   /** Drops hints too old to explain anything that is still to come. */

@@ -2,14 +2,13 @@
 // logins and shows the in-page badge. Everything it sends is a hint the background validates again.
 import {
   BACKGROUND_TO_CONTENT, makeMessage, parseMessage,
-  type BackgroundToContent, type ContentToBackground, type ScriptWrite,
+  type BackgroundToContent, type ContentToBackground,
 } from '../core/protocol/index.ts';
 import type { ContentPlatform } from '../platform/types.ts';
 import { createBadge, type Badge } from './badge.ts';
 import { readableCookieNames, watchPasswordSubmits } from './forms.ts';
 import { startRelay } from './relay.ts';
 
-const WRITE_FLUSH_MS = 100;
 const READABLE_CHECK_MS = 300;
 
 export interface ContentOptions { badgeMode?: ShadowRootMode }
@@ -28,7 +27,6 @@ export function startContent(win: Window, doc: Document, platform: ContentPlatfo
     badge?.update(state);
   };
 
-  let pending: ScriptWrite[] = [];
   let lastNames = '';
   const checkReadable = debounce(win, READABLE_CHECK_MS, () => {
     const names = readableCookieNames(doc);
@@ -37,13 +35,12 @@ export function startContent(win: Window, doc: Document, platform: ContentPlatfo
     lastNames = key;
     if (names.length) void send('readableCookies', { url: win.location.href, names });
   });
-  const flushWrites = debounce(win, WRITE_FLUSH_MS, () => {
-    const writes = pending.splice(0, 100);
-    if (writes.length) void send('scriptWrites', { url: win.location.href, writes });
-    if (pending.length) flushWrites();
+  // the hook already batches per microtask: forward at once, since the background holds an unexplained
+  // cookie change only so long, and a page navigating away would cancel any timer
+  startRelay(win, { forward: (writes) => {
+    void send('scriptWrites', { url: win.location.href, writes });
     checkReadable();
-  });
-  startRelay(win, { forward: (writes) => { pending.push(...writes); flushWrites(); } });
+  } });
   watchPasswordSubmits(doc, (action) => void send('passwordSubmit', { url: win.location.href, action }));
   platform.onMessage((message) => {
     const parsed = parseMessage<BackgroundToContent>(BACKGROUND_TO_CONTENT, message);
