@@ -5,7 +5,7 @@ import { auditInto, type PipelineContext } from './context.ts';
 import { readCookieLine } from './cookie-line.ts';
 import { hostOf } from './tab-state.ts';
 
-/** Seconds a login has to show its effect (redirect, new cookies) before session rotation is judged. */
+/** How long (ms) a login has to show its effect (redirect, new cookies) before session rotation is judged. */
 export const LOGIN_SETTLE_MS = 4000;
 const MAX_PAGE_CLOCK_SKEW_MS = 10_000;
 
