@@ -115,6 +115,28 @@ async function startAll(values: Values, settings: Partial<SessionSettings>, djan
   }
 }
 
+/** Starts the server(s) described by the flags; SettingsError for bad values. */
+async function startFromFlags(values: Values, env: Record<string, string | undefined>): Promise<CompanionServer> {
+  const settings = resolveSettings(values, env);
+  const django = parseDjango(values.django);
+  if (values.engine === undefined) return startAll(values, settings, django, env);
+  const engine = parseEngine(values.engine);
+  return createCompanionServer({
+    sites: [{ engine, django, settings, ...(values.redis ? { redis: values.redis } : {}), ...(values.database ? { database: values.database } : {}) }],
+    port: parsePort(values.port, 0), bindHost: values.host, dataDir: values['data-dir'], quiet: values.quiet,
+  });
+}
+
+function announce(server: CompanionServer): void {
+  if (server.sites.length > 1) {
+    for (const s of server.sites) process.stdout.write(`  ${s.engine.padEnd(15)} ${s.url}/   (${s.store.location})\n`);
+  }
+  const engineName = server.sites.length > 1 ? 'all' : server.sites[0].engine;
+  process.stdout.write(`SESSIONSCOPE_COMPANION_READY ${server.url} engine=${engineName} django=${server.sites[0].django} pid=${process.pid}\n`);
+}
+
+const fail = (e: unknown): void => { process.stderr.write(`sessionscope companion: ${(e as Error).message}\n`); };
+
 export async function runCompanion(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
   let values: Values;
   try {
@@ -125,35 +147,21 @@ export async function runCompanion(argv: string[], env: Record<string, string | 
   }
   if (values.help) { process.stdout.write(USAGE + '\n'); return 0; }
   let server: CompanionServer;
+  let extras: { close(): Promise<void> };
   try {
-    const settings = resolveSettings(values, env);
-    const django = parseDjango(values.django);
-    if (values.engine !== undefined) {
-      const engine = parseEngine(values.engine);
-      server = await createCompanionServer({
-        sites: [{ engine, django, settings, ...(values.redis ? { redis: values.redis } : {}), ...(values.database ? { database: values.database } : {}) }],
-        port: parsePort(values.port, 0), bindHost: values.host, dataDir: values['data-dir'], quiet: values.quiet,
-      });
-    } else {
-      server = await startAll(values, settings, django, env);
-    }
+    server = await startFromFlags(values, env);
   } catch (e) {
-    process.stderr.write(`sessionscope companion: ${(e as Error).message}\n`);
+    fail(e);
     return e instanceof SettingsError ? 2 : 1;
   }
-  let extras: { close(): Promise<void> };
   try {
     extras = await installExtras(server, argv, values.host);
   } catch (e) {
-    process.stderr.write(`sessionscope companion: ${(e as Error).message}\n`);
+    fail(e);
     await server.close();
     return 1;
   }
-  if (server.sites.length > 1) {
-    for (const s of server.sites) process.stdout.write(`  ${s.engine.padEnd(15)} ${s.url}/   (${s.store.location})\n`);
-  }
-  const engineName = server.sites.length > 1 ? 'all' : server.sites[0].engine;
-  process.stdout.write(`SESSIONSCOPE_COMPANION_READY ${server.url} engine=${engineName} django=${server.sites[0].django} pid=${process.pid}\n`);
+  announce(server);
   return new Promise<number>((resolve) => {
     const stop = (): void => { void extras.close().then(() => server.close()).then(() => resolve(0), () => resolve(1)); };
     process.once('SIGTERM', stop);

@@ -58,40 +58,38 @@ function indexPage(sites: SiteRuntime[]): CompanionResponse {
   };
 }
 
-export async function createCompanionServer(options: CompanionOptions): Promise<CompanionServer> {
-  if (!options.sites.length) throw new Error('createCompanionServer: no sites');
-  const ownDataDir = !options.dataDir;
-  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sessionscope-companion-'));
-  mkdirSync(dataDir, { recursive: true });
-  const bindHost = options.bindHost ?? '127.0.0.1';
-  const hooks: BeforeRouteHook[] = options.beforeRoute ? [options.beforeRoute] : [];
-  const events = new EventEmitter();
-  const log = options.logger ?? ((msg: string): void => { process.stderr.write(msg + '\n'); });
-  const server: Server = createServer();
-  await new Promise<void>((resolve, reject) => {
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, bindHost, () => { server.off('error', reject); resolve(); });
+    server.listen(port, host, () => { server.off('error', reject); resolve((server.address() as { port: number }).port); });
   });
-  const port = (server.address() as { port: number }).port;
+}
+
+interface Shared { dataDir: string; port: number; log(msg: string): void; events: EventEmitter }
+
+/** One site per option; several sites get <engine>.localhost names and a data folder each. */
+async function openSites(options: CompanionOptions, shared: Shared): Promise<SiteRuntime[]> {
   const single = options.sites.length === 1;
   const sites: SiteRuntime[] = [];
   try {
-    for (const [i, s] of options.sites.entries()) {
+    for (const s of options.sites) {
       const host = single ? (s.host ?? '127.0.0.1') : (s.host ?? `${s.engine.replace(/_/g, '-')}.localhost`);
-      const siteDir = single ? dataDir : join(dataDir, s.engine);
+      const siteDir = single ? shared.dataDir : join(shared.dataDir, s.engine);
       mkdirSync(siteDir, { recursive: true });
-      const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-      sites.push(await createSite({ ...s, host }, { dataDir: siteDir, url, log, forward: (e: ChangeEvent) => events.emit('change', e) }));
-      void i;
+      const url = `http://${host.includes(':') ? `[${host}]` : host}:${shared.port}`;
+      const forward = (e: ChangeEvent): void => { shared.events.emit('change', e); };
+      sites.push(await createSite({ ...s, host }, { dataDir: siteDir, url, log: shared.log, forward }));
     }
   } catch (e) {
-    server.close();
     await Promise.all(sites.map((s) => s.close()));
     throw e;
   }
+  return sites;
+}
 
-  server.on('request', (req, res) => { void handle(req, res); });
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** Host routing, before-route hooks, mounted routes, then the playground; never lets an error escape. */
+function makeHandler(sites: SiteRuntime[], hooks: BeforeRouteHook[], log: (msg: string) => void, quiet: boolean) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = Date.now();
     let status = 0;
     try {
@@ -113,12 +111,32 @@ export async function createCompanionServer(options: CompanionOptions): Promise<
       status = 500;
       if (!res.headersSent) send(res, errorPage(500)); else res.destroy();
     } finally {
-      if (!options.quiet) log(`[${new Date(started).toISOString()}] "${req.method} ${req.url}" ${status} ${Date.now() - started}ms`);
+      if (!quiet) log(`[${new Date(started).toISOString()}] "${req.method} ${req.url}" ${status} ${Date.now() - started}ms`);
     }
-  }
+  };
+}
 
+export async function createCompanionServer(options: CompanionOptions): Promise<CompanionServer> {
+  if (!options.sites.length) throw new Error('createCompanionServer: no sites');
+  const ownDataDir = !options.dataDir;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sessionscope-companion-'));
+  mkdirSync(dataDir, { recursive: true });
+  const hooks: BeforeRouteHook[] = options.beforeRoute ? [options.beforeRoute] : [];
+  const events = new EventEmitter();
+  const log = options.logger ?? ((msg: string): void => { process.stderr.write(msg + '\n'); });
+  const server: Server = createServer();
+  const port = await listen(server, options.port ?? 0, options.bindHost ?? '127.0.0.1');
+  let sites: SiteRuntime[];
+  try {
+    sites = await openSites(options, { dataDir, port, log, events });
+  } catch (e) {
+    server.close();
+    throw e;
+  }
+  const handle = makeHandler(sites, hooks, log, !!options.quiet);
+  server.on('request', (req, res) => { void handle(req, res); });
   return {
-    url: `http://${single ? '127.0.0.1' : 'localhost'}:${port}`,
+    url: sites.length === 1 ? sites[0].url : `http://localhost:${port}`,
     port,
     sites,
     events,
