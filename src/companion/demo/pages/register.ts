@@ -27,14 +27,15 @@ function stepBody(step: number, data: PyDict): Html {
 <input id="${name}" name="${name}" type="${type}" value="${String(data.get(name) ?? '')}" required data-testid="register-${name}">`)}`;
 }
 
+// The forward button comes first in the form: pressing Enter in a field submits the first button.
 export async function showRegister(d: DemoRequest): Promise<CompanionResponse> {
   const { step, data } = await wizard(d);
   const steps = STEPS.map((s, i) => html`<span class="${i + 1 === step ? 'current' : ''}">${i + 1}. ${s}</span>`);
   return page(d, 'Register', 'register', html`<h1>Create an account</h1><p class="lead">Each step is kept in <code>request.session["signup"]</code>.</p>
 <form method="post" action="/demo/register" class="card" data-testid="register-form" data-step="${step}">
 <div class="steps" data-testid="register-steps">${steps}</div>${stepBody(step, data)}
-<div class="actions">${step > 1 ? html`<button name="action" value="back" class="secondary" formnovalidate data-testid="register-back">Back</button>` : ''}
-<button name="action" value="${step === 3 ? 'finish' : 'next'}" data-testid="register-${step === 3 ? 'finish' : 'next'}">${step === 3 ? 'Create account' : 'Next'}</button>
+<div class="actions"><button name="action" value="${step === 3 ? 'finish' : 'next'}" data-testid="register-${step === 3 ? 'finish' : 'next'}">${step === 3 ? 'Create account' : 'Next'}</button>
+${step > 1 ? html`<button name="action" value="back" class="secondary" formnovalidate data-testid="register-back">Back</button>` : ''}
 <button name="action" value="cancel" class="secondary" formnovalidate data-testid="register-cancel">Cancel</button></div></form>`);
 }
 
