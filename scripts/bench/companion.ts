@@ -34,7 +34,7 @@ async function load(server: Running, cookie: string, seconds: number): Promise<n
   return result.requests.average;
 }
 
-export async function benchCompanionEngine(engine: string, runs = 3, seconds = 3): Promise<EngineFigures> {
+export async function benchCompanionEngine(engine: string, runs = 5, seconds = 2): Promise<EngineFigures> {
   const companion = await startCompanion(engine);
   const django = await startDjango(engine, DJANGO_THREADS);
   try {

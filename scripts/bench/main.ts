@@ -1,7 +1,7 @@
 // `npm run bench`: every benchmark of issue 6 in one run (medians of several runs each), a table on
 // stdout and bench-results.json. Flags: --reuse-dist (measure dist/chrome instead of a fresh private
 // build), --only=a,b (subset: decode, parse, background, djangoDecode, pageLoad, panel, swHeap, companion).
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { benchBackground, benchParse } from './background.ts';
@@ -12,7 +12,7 @@ import { benchDecodeVsDjango } from './django-decode.ts';
 import { benchPageLoad } from './page-load.ts';
 import { benchPanel } from './panel.ts';
 import { missingPeer } from './peers.ts';
-import { printTable, TARGETS } from './report.ts';
+import { markdownTable, printTable, replaceTable, TARGETS } from './report.ts';
 import { attempt, log, type Measured } from './stats.ts';
 import { benchSwHeap } from './sw-heap.ts';
 
@@ -95,6 +95,15 @@ const out = {
   generatedAt: new Date().toISOString(),
   seconds: Math.round((Date.now() - started) / 1000),
 };
-if (!only) writeFileSync('bench-results.json', JSON.stringify(out, null, 2) + '\n');
-else log('--only: bench-results.json left as it was');
+if (!only) {
+  writeFileSync('bench-results.json', JSON.stringify(out, null, 2) + '\n');
+  // the latest table also goes into the docs (between the bench markers, if present)
+  for (const file of ['docs/performance.md', 'README.md'].filter((f) => existsSync(f))) {
+    const text = readFileSync(file, 'utf8');
+    const next = replaceTable(text, markdownTable(out));
+    if (next !== text) writeFileSync(file, next);
+  }
+} else {
+  log('--only: bench-results.json and the docs tables left as they were');
+}
 printTable(out);

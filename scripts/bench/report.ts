@@ -46,3 +46,24 @@ export function printTable(results: Record<string, unknown>): void {
   const skipped = results.skipped as Record<string, string>;
   for (const [key, reason] of Object.entries(skipped)) console.log(`skipped ${key}: ${reason}`);
 }
+
+export const TABLE_START = '<!-- bench-table:start (written by npm run bench) -->';
+export const TABLE_END = '<!-- bench-table:end -->';
+
+/** The table as Markdown, with the run's date and machine, for docs/performance.md and the README. */
+export function markdownTable(results: Record<string, unknown>): string {
+  const machine = results.machine as { cpus: number; node: string; chromium: string | null; loadAverage1m: number };
+  const lines = ['| figure | value | target | |', '|---|---:|---|---|',
+    ...tableRows(results).map((r) => `| \`${r[0]}\` | ${r[1]} | ${r[2].replace('>=', '≥').replace('<=', '≤')} | ${r[3]} |`)];
+  const skipped = Object.entries(results.skipped as Record<string, string>).map(([k, why]) => `- \`${k}\` skipped: ${why}`);
+  return [...lines, '', `Measured ${String(results.generatedAt).slice(0, 16).replace('T', ' ')} UTC on ${machine.cpus} cores, Node ${machine.node}, ` +
+    `${machine.chromium ?? 'Chromium'}; 1-minute load average at the end: ${machine.loadAverage1m.toFixed(1)}; whole run ${results.seconds} s.`, ...skipped].join('\n');
+}
+
+/** Replaces the text between the bench markers of `text` (unchanged when the markers are absent). */
+export function replaceTable(text: string, table: string): string {
+  const start = text.indexOf(TABLE_START);
+  const end = text.indexOf(TABLE_END);
+  if (start < 0 || end < start) return text;
+  return `${text.slice(0, start + TABLE_START.length)}\n${table}\n${text.slice(end)}`;
+}

@@ -1,0 +1,2 @@
+import { benchBackground } from './background.ts';
+console.log(await benchBackground(1));
