@@ -89,12 +89,21 @@ describe.each(['db', 'file', 'cache', 'cached_db'] as Engine[])('demo app on %s'
     await b.post('/demo/register', { action: 'next', username: 'ada', email: '' });
     expect((await b.get('/demo/register')).body).toMatch(/data-step="1"/);
     await b.post('/demo/register', { action: 'next', username: 'ada', email: 'ada@example.com' });
+    await b.post('/demo/register', { action: 'back' });
+    const back = await b.get('/demo/register');
+    expect(back.body).toMatch(/data-step="1"/);
+    expect(back.body).toMatch(/value="ada@example.com"/); // earlier answers survive going back
+    await b.post('/demo/register', { action: 'next', username: 'ada', email: 'ada@example.com' });
     await b.post('/demo/register', { action: 'next', display_name: 'Ada L.', city: 'London' });
     const review = await b.get('/demo/register');
     expect([testId(review.body, 'review-email'), testId(review.body, 'review-city')]).toEqual(['ada@example.com', 'London']);
     await b.post('/demo/register', { action: 'finish' });
     expect(testId((await b.get('/demo/')).body, 'flash-success')).toMatch(/Account ada created/);
     expect((await b.get(`/__sessionscope/sessions/${b.session()}`)).json().decoded.signup).toBeUndefined();
+    await b.post('/demo/register', { action: 'next', username: 'bo', email: 'bo@example.com' });
+    await b.post('/demo/register', { action: 'cancel' });
+    expect((await b.get(`/__sessionscope/sessions/${b.session()}`)).json().decoded.signup).toBeUndefined();
+    expect(testId((await b.get('/demo/register')).body, 'flash-info')).toBe('Registration cancelled.');
   });
 });
 
