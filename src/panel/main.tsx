@@ -1,49 +1,55 @@
 // Panel entry: picks the transport (extension port or in-memory demo), the theme, and renders.
+// Static imports throughout: the demo modules are small, and a boot without awaits renders before
+// the page's load event, which is what tests and the bench wait for.
 import { render } from 'preact';
 import { decodeCookie } from '../core/decode/index.ts';
 import { App } from './components/app.tsx';
 import { StoreContext } from './hooks.ts';
-import { readBootOptions } from './lib/boot-options.ts';
-import { resolveTheme, applyTheme } from './lib/theme.ts';
+import { readBootOptions, type BootOptions } from './lib/boot-options.ts';
 import { resignValue } from './lib/resign.ts';
+import { applyTheme, resolveTheme } from './lib/theme.ts';
+import { createBulkSnapshot, createDemoSnapshot } from './mock/demo-data.ts';
+import { attachFakeBackground } from './mock/fake-background.ts';
 import { createPanelStore } from './store/create-panel-store.ts';
+import { createMemoryTransport } from './transport/memory-transport.ts';
+import { createPortTransport } from './transport/port-transport.ts';
 import type { Transport } from './transport/transport.ts';
 import './styles.css';
 
 interface DevtoolsInfo { tabId: number | null; theme: string | null }
 
-async function readDevtools(): Promise<DevtoolsInfo> {
+function readDevtools(): DevtoolsInfo {
   // outside DevTools (a plain tab, the standalone window) the devtools namespace is absent
   const g = globalThis as { chrome?: { devtools?: { inspectedWindow?: { tabId?: number }; panels?: { themeName?: string } } } };
   const devtools = g.chrome?.devtools;
   return { tabId: typeof devtools?.inspectedWindow?.tabId === 'number' ? devtools.inspectedWindow.tabId : null, theme: devtools?.panels?.themeName ?? null };
 }
 
-async function createTransport(mock: boolean, bulk: string | null): Promise<Transport> {
-  if (mock) {
-    const [{ createMemoryTransport }, { attachFakeBackground }, { createDemoSnapshot, createBulkSnapshot }] = await Promise.all([
-      import('./transport/memory-transport.ts'), import('./mock/fake-background.ts'), import('./mock/demo-data.ts')]);
-    const { transport, background } = createMemoryTransport({ clone: false });
-    // `?mock=1&bulk=COOKIESxEVENTS` is the bench's load (npm run bench: 10000x50000)
-    const sizes = bulk !== null ? /^(\d{1,6})x(\d{1,7})$/.exec(bulk) : null;
-    attachFakeBackground(background, sizes ? createBulkSnapshot(Number(sizes[1]), Number(sizes[2])) : await createDemoSnapshot());
+function createTransport(mock: boolean, bulk: string | null): Transport | Promise<Transport> {
+  if (!mock) return createPortTransport();
+  const { transport, background } = createMemoryTransport({ clone: false });
+  // `?mock=1&bulk=COOKIESxEVENTS` is the bench's load (npm run bench: 10000x50000)
+  const sizes = bulk !== null ? /^(\d{1,6})x(\d{1,7})$/.exec(bulk) : null;
+  if (sizes) {
+    attachFakeBackground(background, createBulkSnapshot(Number(sizes[1]), Number(sizes[2])));
     return transport;
   }
-  const { createPortTransport } = await import('./transport/port-transport.ts');
-  return createPortTransport();
+  return createDemoSnapshot().then((snapshot) => { attachFakeBackground(background, snapshot); return transport; });
 }
 
-async function boot() {
-  const query = new URLSearchParams(location.search);
-  const devtools = await readDevtools();
-  const options = readBootOptions(query, devtools.tabId);
-  const theme = resolveTheme({ query, devtoolsTheme: devtools.theme, prefersDark: matchMedia('(prefers-color-scheme: dark)').matches });
-  applyTheme(document.documentElement, theme);
-  const transport = await createTransport(options.mock, query.get('bulk'));
-  const store = createPanelStore({ transport, tabId: options.tabId, decode: decodeCookie, resign: resignValue, autoCompanion: !options.mock || query.has('companion') });
+function boot(transport: Transport, options: BootOptions, autoCompanion: boolean) {
+  const store = createPanelStore({ transport, tabId: options.tabId, decode: decodeCookie, resign: resignValue, autoCompanion });
   render(<StoreContext.Provider value={store}><App /></StoreContext.Provider>, document.getElementById('app')!);
   store.actions.start();
   addEventListener('pagehide', () => store.actions.stop());
 }
 
-void boot();
+const query = new URLSearchParams(location.search);
+const devtools = readDevtools();
+const options = readBootOptions(query, devtools.tabId);
+applyTheme(document.documentElement, resolveTheme({ query, devtoolsTheme: devtools.theme, prefersDark: matchMedia('(prefers-color-scheme: dark)').matches }));
+// demo data has no companion behind it unless asked for (?mock=1&companion)
+const autoCompanion = !options.mock || query.has('companion');
+const transport = createTransport(options.mock, query.get('bulk'));
+if (transport instanceof Promise) void transport.then((t) => boot(t, options, autoCompanion));
+else boot(transport, options, autoCompanion);
