@@ -63,54 +63,63 @@ export function pickleLoads(data: Uint8Array): PyValue {
   }
 }
 
+// Opcodes that only push one value read from the stream.
+const SCALARS: Record<number, (r: Reader) => Item> = {
+  0x4e: () => null, 0x88: () => true, 0x89: () => false,
+  0x4b: (r) => r.u8(), 0x4d: (r) => r.uint(2), 0x4a: (r) => r.view.getInt32((r.i += 4) - 4, true),
+  0x8a: (r) => fromTwos(r.bytes(r.u8())), 0x8b: (r) => fromTwos(r.bytes(r.uint(4))),
+  0x47: (r) => new PyFloat(r.view.getFloat64((r.i += 8) - 8, false)),
+  0x8c: (r) => r.text(r.u8()), 0x58: (r) => r.text(r.uint(4)), 0x8d: (r) => r.text(r.uint(8)),
+  0x43: (r) => r.bytes(r.u8()), 0x42: (r) => r.bytes(r.uint(4)),
+  0x28: () => MARK, 0x7d: () => new Map(), 0x5d: () => [], 0x29: () => [],
+  0x63: (r) => { const mod = r.line(); return { global: `${mod}.${r.line()}` }; },
+};
+
+class Machine {
+  stack: Item[] = [];
+  memo: Item[] = [];
+  top(): Item { if (!this.stack.length) throw new PickleError('stack underflow'); return this.stack[this.stack.length - 1]; }
+  pop(): Item { if (!this.stack.length) throw new PickleError('stack underflow'); return this.stack.pop()!; }
+  push(v: Item): void { this.stack.push(v); }
+}
+
+/** Stack, memo and container opcodes; false for an unknown opcode. */
+function step(m: Machine, op: number, r: Reader): boolean {
+  switch (op) {
+    case 0x80: r.u8(); return true;
+    case 0x95: r.uint(8); return true;
+    case 0x94: m.memo.push(m.top()); return true;
+    case 0x71: m.memo[r.u8()] = m.top(); return true;
+    case 0x72: m.memo[r.uint(4)] = m.top(); return true;
+    case 0x68: m.push(memoGet(m.memo, r.u8())); return true;
+    case 0x6a: m.push(memoGet(m.memo, r.uint(4))); return true;
+    case 0x73: { const v = m.pop(), k = m.pop(); setItem(m.top(), k, v); return true; }
+    case 0x75: { const items = popMark(m.stack); for (let k = 0; k < items.length; k += 2) setItem(m.top(), items[k], items[k + 1]); return true; }
+    case 0x61: { const v = m.pop(); asList(m.top()).push(v as PyValue); return true; }
+    case 0x65: { const items = popMark(m.stack); asList(m.top()).push(...(items as PyValue[])); return true; }
+    case 0x74: m.push(popMark(m.stack) as PyValue[]); return true;
+    case 0x85: m.push([m.pop()] as PyValue[]); return true;
+    case 0x86: { const b = m.pop(), a = m.pop(); m.push([a, b] as PyValue[]); return true; }
+    case 0x87: { const c = m.pop(), b = m.pop(), a = m.pop(); m.push([a, b, c] as PyValue[]); return true; }
+    case 0x93: { const name = m.pop(), mod = m.pop(); m.push({ global: `${String(mod)}.${String(name)}` }); return true; }
+    case 0x52: { const args = m.pop(), fn = m.pop(); m.push(reduce(fn, args) as Item); return true; }
+    default: return false;
+  }
+}
+
 function run(data: Uint8Array): PyValue {
   const r = new Reader(data);
-  const stack: Item[] = [];
-  const memo: Item[] = [];
-  const top = (): Item => { if (!stack.length) throw new PickleError('stack underflow'); return stack[stack.length - 1]; };
-  const pop = (): Item => { if (!stack.length) throw new PickleError('stack underflow'); return stack.pop()!; };
+  const m = new Machine();
   for (;;) {
     const op = r.u8();
-    switch (op) {
-      case 0x80: r.u8(); break;
-      case 0x95: r.uint(8); break;
-      case 0x2e: { const v = pop(); if (v instanceof Uint8Array || v === MARK || (v && typeof v === 'object' && 'global' in v)) throw new PickleError('unsupported top-level value'); return v as PyValue; }
-      case 0x28: stack.push(MARK); break;
-      case 0x7d: stack.push(new Map()); break;
-      case 0x5d: stack.push([]); break;
-      case 0x29: stack.push([]); break;
-      case 0x4e: stack.push(null); break;
-      case 0x88: stack.push(true); break;
-      case 0x89: stack.push(false); break;
-      case 0x4b: stack.push(r.u8()); break;
-      case 0x4d: stack.push(r.uint(2)); break;
-      case 0x4a: stack.push(r.view.getInt32((r.i += 4) - 4, true)); break;
-      case 0x8a: stack.push(fromTwos(r.bytes(r.u8()))); break;
-      case 0x8b: stack.push(fromTwos(r.bytes(r.uint(4)))); break;
-      case 0x47: stack.push(new PyFloat(r.view.getFloat64((r.i += 8) - 8, false))); break;
-      case 0x8c: stack.push(r.text(r.u8())); break;
-      case 0x58: stack.push(r.text(r.uint(4))); break;
-      case 0x8d: stack.push(r.text(r.uint(8))); break;
-      case 0x43: stack.push(r.bytes(r.u8())); break;
-      case 0x42: stack.push(r.bytes(r.uint(4))); break;
-      case 0x94: memo.push(top()); break;
-      case 0x71: memo[r.u8()] = top(); break;
-      case 0x72: memo[r.uint(4)] = top(); break;
-      case 0x68: stack.push(memoGet(memo, r.u8())); break;
-      case 0x6a: stack.push(memoGet(memo, r.uint(4))); break;
-      case 0x73: { const v = pop(), k = pop(); setItem(top(), k, v); break; }
-      case 0x75: { const items = popMark(stack); for (let k = 0; k < items.length; k += 2) setItem(top(), items[k], items[k + 1]); break; }
-      case 0x61: { const v = pop(); asList(top()).push(v as PyValue); break; }
-      case 0x65: { const items = popMark(stack); asList(top()).push(...(items as PyValue[])); break; }
-      case 0x74: stack.push(popMark(stack) as PyValue[]); break;
-      case 0x85: stack.push([pop()] as PyValue[]); break;
-      case 0x86: { const b = pop(), a = pop(); stack.push([a, b] as PyValue[]); break; }
-      case 0x87: { const c = pop(), b = pop(), a = pop(); stack.push([a, b, c] as PyValue[]); break; }
-      case 0x93: { const name = pop(), mod = pop(); stack.push({ global: `${String(mod)}.${String(name)}` }); break; }
-      case 0x63: { const mod = r.line(); stack.push({ global: `${mod}.${r.line()}` }); break; }
-      case 0x52: { const args = pop(), fn = pop(); stack.push(reduce(fn, args) as Item); break; }
-      default: throw new PickleError(`unsupported pickle opcode 0x${op.toString(16)}`);
+    if (op === 0x2e) {
+      const v = m.pop();
+      if (v instanceof Uint8Array || v === MARK || (v && typeof v === 'object' && 'global' in v)) throw new PickleError('unsupported top-level value');
+      return v as PyValue;
     }
+    const scalar = SCALARS[op];
+    if (scalar) m.push(scalar(r));
+    else if (!step(m, op, r)) throw new PickleError(`unsupported pickle opcode 0x${op.toString(16)}`);
   }
 }
 
