@@ -11,6 +11,8 @@ test.beforeAll(async () => {
     '/': { headers: { 'set-cookie': ['server_pref=compact; Path=/; HttpOnly; SameSite=Lax'] },
       body: html('home', '<script src="/app.js"></script>') },
     '/app.js': { type: 'text/javascript', body: "document.cookie = 'js_pref=dark; path=/; SameSite=Lax';" },
+    '/store': { body: html('cookie store', '<script src="/store.js"></script>') },
+    '/store.js': { type: 'text/javascript', body: "cookieStore.set({ name: 'cs_pref', value: 'wide', sameSite: 'lax' });" },
     '/rejected': { headers: { 'set-cookie': ['cross_site=1; Path=/; SameSite=None', 'kept=1; Path=/; SameSite=Lax'] }, body: html('rejected') },
   });
   ext = await launchWithExtension();
@@ -44,5 +46,17 @@ test('a Set-Cookie the browser rejects becomes blocked-by-browser with the model
   const t = (await tabFor(ext.worker, `${site.origin()}/rejected`))!;
   expect(t.events.find((e) => e.kind === 'blocked')).toMatchObject({ name: 'cross_site', reason: 'SameSiteNoneInsecure' });
   expect(t.findings.find((f) => f.rule === 'blocked-by-browser')!.message).toContain('SameSiteNoneInsecure');
+  await tab.close();
+});
+
+test('CookieStore writes are attributed to the calling script as well', async () => {
+  const tab = await ext.context.newPage();
+  await tab.goto(site.origin() + '/store');
+  await expect.poll(async () => {
+    const t = await tabFor(ext.worker, `${site.origin()}/store`);
+    return (t?.events ?? []).filter((e) => e.kind === 'change' && e.cookie.name === 'cs_pref').map((e) => e.kind === 'change' && `${e.source}:${e.origin}`);
+  }, { timeout: 10_000 }).toEqual([`script:${site.origin()}/store.js`]);
+  const t = (await tabFor(ext.worker, `${site.origin()}/store`))!;
+  expect(t.events.find((e) => e.kind === 'script-write')).toMatchObject({ api: 'cookieStore.set', name: 'cs_pref', text: 'cs_pref=wide' });
   await tab.close();
 });
