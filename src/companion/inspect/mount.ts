@@ -26,19 +26,22 @@ export function mountInspection(server: CompanionServer, opts: MountOptions): In
       return HANDLED;
     });
   });
-  if (opts.attached?.length) server.addBeforeRoute(routeAttachedHosts(opts.attached, routes));
+  server.addBeforeRoute(routeOtherHosts(server, opts.attached ?? [], routes));
   return all;
 }
 
 /**
- * Attached stores have their own host names (attached-sqlite.localhost) but no companion Site, so the
- * server's Host routing never reaches them: answer their requests before routing.
+ * Hosts without a companion Site never reach the sites' mounts, so answer them before routing: attached
+ * stores (attached-sqlite.localhost, read-only) and, in multi-site mode, the landing host
+ * (localhost:8765, the panel's default companion URL), which serves the API for the first site.
  */
-function routeAttachedHosts(attached: InspectTarget[], routes: InspectionOptions): BeforeRouteHook {
+function routeOtherHosts(server: CompanionServer, attached: InspectTarget[], routes: InspectionOptions): BeforeRouteHook {
   return async (req) => {
-    const target = attached.find((t) => t.site.host === hostName(req.headers.host));
-    if (!target) return null;
+    const name = hostName(req.headers.host);
+    const target = attached.find((t) => t.site.host === name);
+    if (!target && (server.sites.length === 1 || server.sites.some((s) => s.host === name))) return null;
     if (!req.path.startsWith(PREFIX)) {
+      if (!target) return null; // the landing page
       return { status: 404, headers: [['Content-Type', 'application/json; charset=utf-8']], body: JSON.stringify({ error: `${target.site.engine} is a read-only attached store: only ${PREFIX} is served here` }) };
     }
     await handleInspection(req.raw.req, req.raw.res, routes, target, req.body);

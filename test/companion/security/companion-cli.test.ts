@@ -57,6 +57,8 @@ describe('the companion process allows', () => {
     const res = await send(port, '/__sessionscope/info', { headers: { host: `cache.localhost:${port}`, origin: `http://db.localhost:${port}` } });
     expect(res.status).toBe(200);
     expect(res.json().sites.map((s: { host: string }) => s.host)).toEqual(['db.localhost', 'cache.localhost', 'cached-db.localhost', 'file.localhost', 'signed-cookies.localhost']);
+    const landing = await send(port, '/__sessionscope/info', { headers: { host: `localhost:${port}`, origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop' } });
+    expect([landing.status, landing.json().sites.length]).toEqual([200, 5]); // the panel's default companion URL
     const page = await send(port, '/demo/', { headers: { host: `file.localhost:${port}` } });
     expect(page.body).toContain('data-engine="file"');
   });
