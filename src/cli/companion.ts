@@ -119,6 +119,9 @@ async function startAll(values: Values, settings: Partial<SessionSettings>, djan
 async function startFromFlags(values: Values, env: Record<string, string | undefined>): Promise<CompanionServer> {
   const settings = resolveSettings(values, env);
   const django = parseDjango(values.django);
+  if (django === '5.2' && settings.SESSION_SERIALIZER === 'pickle') {
+    throw new SettingsError('the pickle serializer does not exist in Django 5.2 (PickleSerializer was removed in 5.0); use --django 3.2 or 4.2');
+  }
   if (values.engine === undefined) return startAll(values, settings, django, env);
   const engine = parseEngine(values.engine);
   return createCompanionServer({

@@ -55,7 +55,7 @@ describe('sessionscope companion', () => {
   }, 60_000);
 
   it('bad usage exits 2 with a one-line reason', () => {
-    for (const args of [['--engine', 'nope'], ['--bogus']]) {
+    for (const args of [['--engine', 'nope'], ['--bogus'], ['--engine', 'db', '--serializer', 'pickle', '--django', '5.2']]) {
       const r = spawnSync(process.execPath, [BIN, 'companion', ...args, '--port', '0'], { encoding: 'utf8', timeout: 30_000 });
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/^sessionscope companion: /);
