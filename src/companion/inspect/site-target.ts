@@ -129,7 +129,8 @@ export class SiteTarget implements InspectTarget {
   }
 
   subscribe(listener: (change: StoreChange) => void): () => void {
-    const forward = (e: StoreChange): void => listener({ ...e });
+    // `key` is always the session the change is about: the engine reports a flush as (null, previous key)
+    const forward = (e: StoreChange): void => listener(e.type === 'flushed' && e.key === null && e.previousKey ? { ...e, key: e.previousKey } : { ...e });
     this.live.events.on('change', forward);
     return () => { this.live.events.off('change', forward); };
   }

@@ -100,6 +100,7 @@ describe('inspection API on live sites', () => {
     await b.post('/demo/logout');
     await expect.poll(() => events.map((e) => e.type)).toEqual(expect.arrayContaining(['created', 'cycled', 'flushed']));
     expect(events.find((e) => e.type === 'cycled')).toMatchObject({ key: alice, previousKey: anonymous });
+    expect(events.find((e) => e.type === 'flushed')).toMatchObject({ key: alice });
     stream.destroy();
   });
 });
