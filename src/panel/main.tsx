@@ -17,12 +17,27 @@ import type { Transport } from './transport/transport.ts';
 import './styles.css';
 
 interface DevtoolsInfo { tabId: number | null; theme: string | null }
+interface DevtoolsPanels {
+  themeName?: string;
+  /** Chrome */ setThemeChangeHandler?: (fn: (theme: string) => void) => void;
+  /** Firefox */ onThemeChanged?: { addListener(fn: (theme: string) => void): void };
+}
 
 function readDevtools(): DevtoolsInfo {
   // outside DevTools (a plain tab, the standalone window) the devtools namespace is absent
-  const g = globalThis as { chrome?: { devtools?: { inspectedWindow?: { tabId?: number }; panels?: { themeName?: string } } } };
+  const g = globalThis as { chrome?: { devtools?: { inspectedWindow?: { tabId?: number }; panels?: DevtoolsPanels } } };
   const devtools = g.chrome?.devtools;
   return { tabId: typeof devtools?.inspectedWindow?.tabId === 'number' ? devtools.inspectedWindow.tabId : null, theme: devtools?.panels?.themeName ?? null };
+}
+
+/** Re-applies the theme when DevTools (Chrome: setThemeChangeHandler, Firefox: onThemeChanged) or the OS switches. */
+function watchTheme(apply: (devtoolsTheme: string | null) => void, initial: string | null) {
+  let current = initial;
+  const panels = (globalThis as { chrome?: { devtools?: { panels?: DevtoolsPanels } } }).chrome?.devtools?.panels;
+  const onDevtools = (theme: string) => { current = theme; apply(theme); };
+  if (panels?.setThemeChangeHandler) panels.setThemeChangeHandler(onDevtools);
+  else panels?.onThemeChanged?.addListener(onDevtools);
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => apply(current));
 }
 
 function createTransport(mock: boolean, bulk: string | null): Transport | Promise<Transport> {
@@ -47,7 +62,10 @@ function boot(transport: Transport, options: BootOptions, autoCompanion: boolean
 const query = new URLSearchParams(location.search);
 const devtools = readDevtools();
 const options = readBootOptions(query, devtools.tabId);
-applyTheme(document.documentElement, resolveTheme({ query, devtoolsTheme: devtools.theme, prefersDark: matchMedia('(prefers-color-scheme: dark)').matches }));
+const darkScheme = matchMedia('(prefers-color-scheme: dark)');
+const themeFor = (devtoolsTheme: string | null) => resolveTheme({ query, devtoolsTheme, prefersDark: darkScheme.matches });
+applyTheme(document.documentElement, themeFor(devtools.theme));
+watchTheme((theme) => applyTheme(document.documentElement, themeFor(theme)), devtools.theme);
 // demo data has no companion behind it unless asked for (?mock=1&companion)
 const autoCompanion = !options.mock || query.has('companion');
 const transport = createTransport(options.mock, query.get('bulk'));
