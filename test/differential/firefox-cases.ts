@@ -1,6 +1,8 @@
 // The curated subset run against Firefox ESR: one or two cases per rule family.
 import { CURATED_SINGLE } from './curated-cases.ts';
 import { SEQUENCE_CASES } from './sequence-cases.ts';
+import { MORE_CASES } from './more-cases.ts';
+import { EMBEDDED_CASES } from './embedded-cases.ts';
 
 const IDS = [
   'syntax/plain', 'syntax/nameless', 'syntax/empty-name', 'syntax/only-eq', 'syntax/padded', 'syntax/quoted', 'syntax/ctl-value',
@@ -15,9 +17,11 @@ const IDS = [
   'domain/parent', 'domain/other', 'domain/tld', 'domain/co-uk', 'domain/co-uk-host-self', 'domain/ip-self',
   'partitioned/insecure',
   'seq/overwrite-value', 'seq/delete-max-age', 'seq/secure-then-http-overwrite', 'seq/script-httponly-ignored',
+  'more/django-default', 'more/seq/send-https-deep', 'more/seq/send-http', 'more/seq/send-cross-site-frame',
+  'embed/cross-unspecified', 'embed/cross-none-secure', 'embed/cross-partitioned',
 ];
 
-const ALL = new Map([...CURATED_SINGLE, ...SEQUENCE_CASES].map((c) => [c.id, c]));
+const ALL = new Map([...CURATED_SINGLE, ...SEQUENCE_CASES, ...MORE_CASES, ...EMBEDDED_CASES].map((c) => [c.id, c]));
 
 export const FIREFOX_CASES = IDS.map((id) => {
   const found = ALL.get(id);

@@ -1,6 +1,6 @@
 // Loads cases in headless Firefox ESR through puppeteer-core (WebDriver BiDi) and reads the cookie store.
-import puppeteer, { type Cookie } from 'puppeteer-core';
-import { stepUrl, type DiffCase, type Ports } from './case-types.ts';
+import puppeteer, { type Cookie, type Page } from 'puppeteer-core';
+import { embedUrl, stepUrl, type DiffCase, type DiffStep, type Ports } from './case-types.ts';
 import type { CaseObservation, ObservedCookie, StepObservation } from './observation.ts';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -16,7 +16,20 @@ function fromBidiCookie(c: Cookie): ObservedCookie {
   };
 }
 
-/** Runs each case in one browsing session, deleting every cookie between cases. */
+async function runFirefoxStep(page: Page, url: string, step: DiffStep, ports: Ports): Promise<StepObservation> {
+  const topUrl = step.embedIn && embedUrl(step.embedIn, url, ports);
+  const observed: StepObservation = { url, topUrl, now: Date.now(), blocked: [] };
+  try {
+    await page.goto(topUrl ?? url, { waitUntil: 'load', timeout: 10_000 });
+    const frame = topUrl ? page.frames().find((f) => f !== page.mainFrame()) : page.mainFrame();
+    if (step.script) await frame?.evaluate((list) => { for (const s of list) document.cookie = s; return document.cookie; }, step.script);
+  } catch (error) {
+    observed.error = (error as Error).message.split('\n')[0];
+  }
+  return observed;
+}
+
+/** Runs each case in a fresh user context of one Firefox session. */
 export async function runInFirefox(cases: readonly DiffCase[], ports: Ports): Promise<CaseObservation[]> {
   const browser = await puppeteer.launch({
     browser: 'firefox', executablePath: FIREFOX_PATH, headless: true, acceptInsecureCerts: true,
@@ -26,23 +39,18 @@ export async function runInFirefox(cases: readonly DiffCase[], ports: Ports): Pr
     },
   });
   try {
-    const page = await browser.newPage();
     const results: CaseObservation[] = [];
     for (const c of cases) {
-      await browser.deleteCookie(...await browser.cookies());
-      const steps: StepObservation[] = [];
-      for (const [i, step] of c.steps.entries()) {
-        const url = stepUrl(step, c.id, i, ports);
-        const observed: StepObservation = { url, now: Date.now(), blocked: [] };
-        try {
-          await page.goto(url, { waitUntil: 'load', timeout: 10_000 });
-          if (step.script) await page.evaluate((list) => { for (const s of list) document.cookie = s; return document.cookie; }, step.script);
-        } catch (error) {
-          observed.error = (error as Error).message.split('\n')[0];
-        }
-        steps.push(observed);
+      // a BiDi user context per case: its own cookie jar, partitioned cookies included
+      const context = await browser.createBrowserContext();
+      try {
+        const page = await context.newPage();
+        const steps: StepObservation[] = [];
+        for (const [i, step] of c.steps.entries()) steps.push(await runFirefoxStep(page, stepUrl(step, c.id, i, ports), step, ports));
+        results.push({ id: c.id, steps, cookies: (await context.cookies()).map(fromBidiCookie) });
+      } finally {
+        await context.close();
       }
-      results.push({ id: c.id, steps, cookies: (await browser.cookies()).map(fromBidiCookie) });
     }
     return results;
   } finally {
