@@ -3,9 +3,9 @@
 import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, constants } from 'node:fs';
 import { join } from 'node:path';
 import { SessionBase, VALID_KEY_CHARS, randomSessionKey } from '../engine/session-base.ts';
-import { CreateError, SuspiciousOperation, UpdateError } from '../engine/errors.ts';
+import { CreateError, ServerError, SuspiciousOperation, UpdateError } from '../engine/errors.ts';
 import type { EngineContext } from '../engine/context.ts';
-import { PyDateTime, isTruthy, toNumber, type PyDict } from '../py/value.ts';
+import { PyDateTime, isTruthy, pyTypeName, toNumber, type PyDict } from '../py/value.ts';
 
 class InvalidSessionKey extends SuspiciousOperation {}
 
@@ -32,8 +32,11 @@ export class FileSession extends SessionBase {
         const expiry = data.get('_session_expiry');
         const mtime = Math.round(statSync(path).mtimeMs * 1000);
         const effective = isTruthy(expiry) ? expiry! : new PyDateTime(mtime + this.ctx.settings.SESSION_COOKIE_AGE * 1e6, 'utc');
-        const age = toNumber(await this.getExpiryAge({ expiry: effective }));
-        if (age !== null && age <= 0) {
+        const rawAge = await this.getExpiryAge({ expiry: effective });
+        const age = toNumber(rawAge);
+        // `expiry_age <= 0` on a str/list/dict expiry is a TypeError in Python, which load() does not catch
+        if (age === null) throw new ServerError(`TypeError: '<=' not supported between instances of '${pyTypeName(rawAge)}' and 'int'`);
+        if (age <= 0) {
           const old = this.sessionKey;
           data = new Map();
           await this.delete();
