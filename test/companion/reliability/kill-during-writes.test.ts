@@ -8,12 +8,15 @@ import { parse } from 'set-cookie-parser';
 import { send } from '../inspect/http.ts';
 import { decodeSessionData } from '../../../src/core/decode/django/signing.ts';
 import { DEFAULT_SECRET_KEY } from '../../../src/companion/settings.ts';
-import { killHard, spawnCompanion, stopGracefully, type Companion } from './spawn.ts';
+import { killAllCompanions, killHard, spawnCompanion, stopGracefully, type Companion } from './spawn.ts';
 
 const ROUNDS = 5;
 const CLIENTS = 8;
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  killAllCompanions();
+  dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
+});
 
 interface Client { id: number; key: string | null; acked: number; next: number }
 

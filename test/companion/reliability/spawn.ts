@@ -8,8 +8,17 @@ const BIN = join(import.meta.dirname, '../../../bin/sessionscope.js');
 
 export interface Companion { proc: ChildProcess; port: number; url: string; stderr: () => string }
 
+const running = new Set<ChildProcess>();
+
+/** For afterAll: a failed assertion mid-test must not leave companions running. */
+export function killAllCompanions(): void {
+  for (const proc of running) proc.kill('SIGKILL');
+}
+
 export async function spawnCompanion(args: string[]): Promise<Companion> {
   const proc = spawn(process.execPath, [BIN, 'companion', '--port', '0', '--quiet', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(proc);
+  proc.once('exit', () => running.delete(proc));
   let err = '';
   proc.stderr!.on('data', (c: Buffer) => { err += c.toString(); });
   const line = await waitForOutput(proc, /SESSIONSCOPE_COMPANION_READY (http:\/\/\S+)/, 30_000);
