@@ -75,6 +75,35 @@ test('a signed_cookies session decodes in place and verifies with the SECRET_KEY
   await panel.close();
 });
 
+test('edit & re-sign: a changed signed_cookies payload is set on the site and the server accepts it', async () => {
+  const site = await ext.context.newPage();
+  const origin = companion.siteUrl('signed-cookies.localhost');
+  await site.goto(`${origin}/demo/cart`);
+  if (await site.getByTestId('cart-clear').count()) await site.getByTestId('cart-clear').click();
+  await site.getByTestId('add-kettle').click();
+  await expect(site.getByTestId('cart-line-kettle')).toBeVisible();
+  const panel = await openPanel(await tabIdOf(origin));
+  await sessionRow(panel, 'signed-cookies.localhost').click();
+  await panel.getByTestId('secret-input').fill(DJANGO_SECRET);
+  await panel.getByTestId('secret-save').click();
+  await expect(panel.getByTestId('signature-status')).toHaveAttribute('data-status', 'valid');
+  await panel.getByTestId('edit-payload').locator('summary').click();
+  const editor = panel.getByTestId('edit-json');
+  const edited = JSON.parse(await editor.inputValue()) as Record<string, unknown>;
+  const cartKey = Object.keys(edited).find((k) => JSON.stringify(edited[k]).includes('kettle'))!;
+  edited[cartKey] = JSON.parse(JSON.stringify(edited[cartKey]).replaceAll('kettle', 'mug'));
+  await editor.fill(JSON.stringify(edited));
+  await panel.getByTestId('resign-set').click();
+  await expect(panel.getByTestId('notice')).toContainText('re-signed and set');
+  await expect(panel.getByTestId('decoded-payload')).toContainText('mug');
+  await expect(panel.getByTestId('signature-status')).toHaveAttribute('data-status', 'valid');
+  await site.goto(`${origin}/demo/cart`);
+  await expect(site.getByTestId('cart-line-mug')).toBeVisible();
+  await expect(site.getByTestId('cart-line-kettle')).toHaveCount(0);
+  await site.close();
+  await panel.close();
+});
+
 test('login rotates the key (timeline) and logout flushes the server record', async () => {
   const site = await ext.context.newPage();
   const origin = companion.siteUrl('db.localhost');
