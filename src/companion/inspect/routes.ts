@@ -127,7 +127,7 @@ export async function handleInspection(req: IncomingMessage, res: ServerResponse
     if (res.headersSent) { res.destroy(); return true; }
     if (err instanceof HttpError) sendJson(res, err.status, { error: err.message });
     else if (err instanceof BadRequestError) sendJson(res, 400, { error: err.message });
-    else if (err instanceof StoreUnavailableError) sendJson(res, 503, { error: err.message, engine: site?.site.engine ?? null });
+    else if (err instanceof StoreUnavailableError) sendJson(res, 503, { error: err.message, engine: url.searchParams.get('engine') ?? site?.site.engine ?? null });
     else sendJson(res, 500, { error: `internal error: ${(err as Error).message}` });
   }
   return true;
