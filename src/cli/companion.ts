@@ -9,6 +9,7 @@ import { ENGINES, type CompanionServer, type DjangoVersion, type Engine, type Se
 import { coerceSetting, parseEngine, settingsFromEnv, settingsFromFile, SettingsError } from '../companion/settings.ts';
 
 export const USAGE = `usage: sessionscope companion [--engine db|cache|cached_db|file|signed_cookies] [--port N] [options]
+       sessionscope companion clearsessions [--engine E] [--data-dir DIR]   (Django's manage.py clearsessions)
 
 Without --engine: all five backends on one port, one host name each (db.localhost, cache.localhost,
 cached-db.localhost, file.localhost, signed-cookies.localhost), data in the per-user data folder.
@@ -141,6 +142,7 @@ function announce(server: CompanionServer): void {
 const fail = (e: unknown): void => { process.stderr.write(`sessionscope companion: ${(e as Error).message}\n`); };
 
 export async function runCompanion(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
+  if (argv[0] === 'clearsessions') return (await import('./companion-clearsessions.ts')).runClearSessions(argv.slice(1), env);
   let values: Values;
   try {
     values = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }).values;

@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { waitForOutput } from './attach/servers.ts';
+import { createCompanionServer } from '../../src/companion/server.ts';
 
 const BIN = join(import.meta.dirname, '../../bin/sessionscope.js');
 
@@ -59,6 +60,22 @@ describe('sessionscope companion', () => {
       const r = spawnSync(process.execPath, [BIN, 'companion', ...args, '--port', '0'], { encoding: 'utf8', timeout: 30_000 });
       expect(r.status, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/^sessionscope companion: /);
+    }
+  }, 60_000);
+
+  it('clearsessions removes expired db rows and session files from a data folder', async () => {
+    for (const engine of ['db', 'file'] as const) {
+      const dir = mkdtempSync(join(tmpdir(), `ss-clear-${engine}-`));
+      const server = await createCompanionServer({ sites: [{ engine }], port: 0, dataDir: dir, quiet: true, logger: () => {} });
+      for (const expiry of ['-10', '300']) {
+        const r = await fetch(`${server.url}/session/set`, { method: 'POST', body: '{"a":1}' });
+        const cookie = r.headers.get('set-cookie')!.split(';')[0];
+        await fetch(`${server.url}/session/set_expiry`, { method: 'POST', body: expiry, headers: { Cookie: cookie } });
+      }
+      await server.close();
+      const out = spawnSync(process.execPath, [BIN, 'companion', 'clearsessions', '--engine', engine, '--data-dir', dir], { encoding: 'utf8', timeout: 30_000 });
+      expect(out.status).toBe(0);
+      expect(out.stdout).toBe(`clearsessions ${engine}: removed 1 expired, 1 left\n`);
     }
   }, 60_000);
 });
