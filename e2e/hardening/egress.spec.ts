@@ -53,6 +53,11 @@ test('every request during a full session stays on loopback and no request carri
   await site.reload(); // more traffic with the secret now held by the background
   await ext.worker.evaluate(() => (globalThis as unknown as { __sessionscopeDebug: { idle(): Promise<void> } }).__sessionscopeDebug.idle());
 
+  // the worker-side recorder works: a request the worker makes itself must show up as the worker's
+  const probe = `${companion.siteUrl('db.localhost')}/demo/?egress-probe`;
+  await ext.worker.evaluate((url) => fetch(url).then((r) => r.status), probe);
+  await expect.poll(() => seen.some((s) => s.from === 'worker' && s.url === probe)).toBe(true);
+
   expect(seen.length).toBeGreaterThan(10);
   expect(seen.filter((s) => s.from === 'page' && s.url.startsWith('chrome-extension://')).length).toBeGreaterThan(0);
   const foreign = seen.filter((s) => !isLoopbackUrl(s.url)).map((s) => `${s.from}: ${s.url}`);
