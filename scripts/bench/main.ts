@@ -20,6 +20,7 @@ const args = process.argv.slice(2);
 const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 const wants = (name: string) => !only || only.includes(name);
 const started = Date.now();
+const loadAtStart = loadavg()[0];
 
 const results: Record<string, unknown> = {};
 const raw: Record<string, unknown> = {};
@@ -91,7 +92,7 @@ const out = {
   targets: TARGETS,
   skipped,
   raw,
-  machine: { cpus: availableParallelism(), node: process.version, chromium: chromiumVersion, loadAverage1m: loadavg()[0] },
+  machine: { cpus: availableParallelism(), node: process.version, chromium: chromiumVersion, loadAverage1m: loadavg()[0], loadAverage1mAtStart: loadAtStart },
   generatedAt: new Date().toISOString(),
   seconds: Math.round((Date.now() - started) / 1000),
 };

@@ -52,12 +52,12 @@ export const TABLE_END = '<!-- bench-table:end -->';
 
 /** The table as Markdown, with the run's date and machine, for docs/performance.md and the README. */
 export function markdownTable(results: Record<string, unknown>): string {
-  const machine = results.machine as { cpus: number; node: string; chromium: string | null; loadAverage1m: number };
+  const machine = results.machine as { cpus: number; node: string; chromium: string | null; loadAverage1m: number; loadAverage1mAtStart?: number };
   const lines = ['| figure | value | target | |', '|---|---:|---|---|',
     ...tableRows(results).map((r) => `| \`${r[0]}\` | ${r[1]} | ${r[2].replace('>=', '≥').replace('<=', '≤')} | ${r[3]} |`)];
   const skipped = Object.entries(results.skipped as Record<string, string>).map(([k, why]) => `- \`${k}\` skipped: ${why}`);
   return [...lines, '', `Measured ${String(results.generatedAt).slice(0, 16).replace('T', ' ')} UTC on ${machine.cpus} cores, Node ${machine.node}, ` +
-    `${machine.chromium ?? 'Chromium'}; 1-minute load average at the end: ${machine.loadAverage1m.toFixed(1)}; whole run ${results.seconds} s.`, ...skipped].join('\n');
+    `${machine.chromium ?? 'Chromium'}; 1-minute load average ${machine.loadAverage1mAtStart?.toFixed(1) ?? '?'} at the start, ${machine.loadAverage1m.toFixed(1)} at the end; whole run ${results.seconds} s.`, ...skipped].join('\n');
 }
 
 /** Replaces the text between the bench markers of `text` (unchanged when the markers are absent). */

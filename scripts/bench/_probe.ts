@@ -1,2 +1,0 @@
-import { benchBackground } from './background.ts';
-console.log(await benchBackground(1));
