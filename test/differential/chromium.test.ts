@@ -10,7 +10,7 @@ import { EMBEDDED_CASES } from './embedded-cases.ts';
 import { CHROMIUM_KNOWN } from './expectations.ts';
 import { describeUnexpected, runDifferential } from './run-differential.ts';
 
-const CASES = [...CURATED_SINGLE, ...SEQUENCE_CASES, ...MORE_CASES, ...EMBEDDED_CASES, ...generateCases(260), ...generateSequences(40)];
+const CASES = [...CURATED_SINGLE, ...SEQUENCE_CASES, ...MORE_CASES, ...EMBEDDED_CASES, ...generateCases(220), ...generateSequences(30)];
 
 describe('differential: cookie model vs Chromium', () => {
   it('stores, updates, deletes and rejects exactly what Chromium does, with CDP\'s reasons', async () => {

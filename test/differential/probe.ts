@@ -8,7 +8,7 @@ import { runInChromium } from './chromium-runner.ts';
 import { runDifferential } from './run-differential.ts';
 
 const filter = process.argv[2] ?? '';
-const cases = [...CURATED_SINGLE, ...SEQUENCE_CASES, ...MORE_CASES, ...EMBEDDED_CASES, ...generateCases(260), ...generateSequences(40)]
+const cases = [...CURATED_SINGLE, ...SEQUENCE_CASES, ...MORE_CASES, ...EMBEDDED_CASES, ...generateCases(220), ...generateSequences(30)]
   .filter((c) => c.id.includes(filter));
 const started = Date.now();
 const summary = await runDifferential('probe', cases, runInChromium, { compareReasons: true, comparePriority: true }, {});
