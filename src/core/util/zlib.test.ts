@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { adler32, deflateZlib, inflateCapped, InflateError } from './zlib.ts';
-import { base64Decode, utf8Encode } from './bytes.ts';
+import fc from 'fast-check';
+import { adler32, deflateZlib, inflateCapped, InflateError, inflateOneShot, inflateStreaming } from './zlib.ts';
+import { base64Decode, hexEncode, utf8Encode } from './bytes.ts';
 
 describe('zlib', () => {
   it('compresses exactly like CPython zlib.compress', () => {
@@ -24,5 +25,49 @@ describe('zlib', () => {
 
   it('computes Adler-32', () => {
     expect(adler32(utf8Encode('Wikipedia'))).toBe(0x11e60398);
+  });
+
+  describe('one-shot fast path agrees with the streaming path', () => {
+    const outcome = (f: () => Uint8Array) => { try { return { ok: hexEncode(f()) }; } catch (e) { return { err: (e as Error).message }; } };
+    const agree = (bytes: Uint8Array, cap?: number) =>
+      expect(outcome(() => inflateCapped(bytes, cap))).toEqual(outcome(() => inflateStreaming(bytes, cap)));
+
+    it('on valid, corrupted, truncated and extended streams', () => {
+      fc.assert(fc.property(
+        fc.uint8Array({ maxLength: 3000 }), fc.constantFrom<0 | 1 | 6 | 9>(0, 1, 6, 9), fc.nat(), fc.integer({ min: 0, max: 3 }), fc.nat(255),
+        (data, level, at, how, byte) => {
+          const packed = deflateZlib(data, level);
+          agree(packed);
+          const i = at % packed.length;
+          const mutated = how === 0 ? packed.map((b, j) => (j === i ? b ^ (byte | 1) : b))
+            : how === 1 ? packed.subarray(0, i) : how === 2 ? Uint8Array.from([...packed, byte]) : packed;
+          agree(mutated);
+          agree(packed, Math.max(0, data.length - 1 - (byte % 4)));
+        }), { numRuns: 400 });
+    });
+
+    it('around the reused buffer size and past the cap', () => {
+      for (const n of [65535, 65536, 65537, 200_000]) {
+        const data = new Uint8Array(n).map((_, i) => (i % 7 === 0 ? i & 0xff : 0));
+        const packed = deflateZlib(data);
+        expect(hexEncode(inflateCapped(packed))).toBe(hexEncode(data));
+        agree(packed, n - 1);
+        agree(packed, n);
+      }
+    });
+
+    it('is taken for ordinary payloads and declines what it cannot vouch for', () => {
+      const packed = deflateZlib(utf8Encode('{"a":1}'.repeat(50)));
+      expect(new TextDecoder().decode(inflateOneShot(packed) ?? new Uint8Array())).toBe('{"a":1}'.repeat(50));
+      expect(inflateOneShot(packed, 10)).toBeNull();
+      expect(inflateOneShot(deflateZlib(new Uint8Array(65536)))).toBeNull();
+      expect(inflateOneShot(packed.subarray(0, packed.length - 2))).toBeNull();
+    });
+
+    it('results do not share the reused buffer', () => {
+      const a = inflateCapped(deflateZlib(utf8Encode('first value')));
+      inflateCapped(deflateZlib(utf8Encode('second, longer value')));
+      expect(new TextDecoder().decode(a)).toBe('first value');
+    });
   });
 });

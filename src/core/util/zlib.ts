@@ -1,6 +1,6 @@
 // zlib (RFC 1950) for signed cookies. Inflation is bounded because cookie payloads are attacker-controlled:
 // a few hundred bytes of deflate data can expand to gigabytes.
-import { Unzlib } from 'fflate';
+import { Unzlib, unzlibSync } from 'fflate';
 import { deflate } from 'pako';
 
 export const DEFAULT_INFLATE_CAP = 1024 * 1024;
@@ -9,8 +9,33 @@ const INPUT_SLICE = 256;
 
 export class InflateError extends Error {}
 
+// Fast path: one-shot inflate into a reused buffer. fflate drops writes past a caller's buffer instead of growing
+// it, so an output that reaches the buffer's end may be cut and goes to the streaming path; so does every
+// failure, which then gets its exact error. The input limit bounds the work of a bomb to ~1032 x 4 KB.
+const FAST_MAX_INPUT = 4096;
+const scratch = new Uint8Array(64 * 1024);
+
 /** Inflates a zlib stream, refusing (InflateError) output past `maxBytes`, corrupt data or a bad Adler-32. */
 export function inflateCapped(bytes: Uint8Array, maxBytes = DEFAULT_INFLATE_CAP): Uint8Array {
+  if (bytes.length < 6) throw new InflateError('zlib data is truncated');
+  const fast = bytes.length <= FAST_MAX_INPUT ? inflateOneShot(bytes, maxBytes) : null;
+  return fast ?? inflateStreaming(bytes, maxBytes);
+}
+
+/** The inflated bytes when the one-shot inflate certainly saw the whole output and it checks out, else null. */
+export function inflateOneShot(bytes: Uint8Array, maxBytes = DEFAULT_INFLATE_CAP): Uint8Array | null {
+  let out: Uint8Array;
+  try {
+    out = unzlibSync(bytes, { out: scratch });
+  } catch {
+    return null;
+  }
+  if (out.length >= scratch.length || out.length > maxBytes || readAdler(bytes) !== adler32(out)) return null;
+  return out.slice();
+}
+
+/** Inflates small input slices so each step's output stays bounded, stopping as soon as the cap is passed. */
+export function inflateStreaming(bytes: Uint8Array, maxBytes = DEFAULT_INFLATE_CAP): Uint8Array {
   if (bytes.length < 6) throw new InflateError('zlib data is truncated');
   const chunks: Uint8Array[] = [];
   let total = 0;
