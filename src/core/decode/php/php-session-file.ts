@@ -54,6 +54,28 @@ function readWith(bytes: Uint8Array, handler: PhpHandler): PhpSessionFile {
   }
 }
 
+const COLON = 0x3a, SEMI = 0x3b;
+const TYPED = new Set([...'RrbidsaOEC'].map((c) => c.charCodeAt(0)));
+
+/** What unserialize needs to read its first value at `at`: a type letter, then `:` (or `N;`). */
+function startsValue(bytes: Uint8Array, at: number): boolean {
+  const type = bytes[at], next = bytes[at + 1];
+  return type === 0x4e /* N */ ? next === SEMI : TYPED.has(type) && next === COLON;
+}
+
+/**
+ * A cheap necessary condition for decodePhpSessionFile(bytes) to succeed without a handler: false means every
+ * layout fails on its first value. Detection asks this of every cookie, and a failed parse costs an exception.
+ */
+export function mayBePhpSessionFile(bytes: Uint8Array): boolean {
+  if (bytes.length === 0) return true;
+  if (bytes[0] === 0x61 /* a */ && bytes[1] === COLON) return true; // php_serialize
+  const bar = bytes.indexOf(BAR);
+  if (bar > 0 && startsValue(bytes, bar + 1)) return true; // php
+  const len = bytes[0] & 0x7f; // php_binary
+  return len > 0 && startsValue(bytes, 1 + len);
+}
+
 /**
  * Decodes a session file's content. Without `handler`, each layout is tried (php_serialize, php, php_binary)
  * and the first that consumes the whole file wins. Never throws.

@@ -1,9 +1,9 @@
 // PHP native sessions: the cookie is an unsigned opaque id; the data lives in the server's sess_<id> file.
 import type { Json } from '../../protocol/index.ts';
 import type { DecodeInput, DecodeResult } from '../types.ts';
-import { base64Decode } from '../../util/bytes.ts';
+import { base64Decode, utf8Encode } from '../../util/bytes.ts';
 import { errorResult, guardDecode, hinted, type FormatDecoder } from '../express/decoder-kit.ts';
-import { decodePhpSessionFile, type PhpSessionFile } from './php-session-file.ts';
+import { decodePhpSessionFile, mayBePhpSessionFile, type PhpSessionFile } from './php-session-file.ts';
 import { parsePhpSessionId, type PhpSessionId } from './php-session-id.ts';
 
 const HINTS = ['php', 'php-session', 'phpsessid', 'php-session-files'];
@@ -28,7 +28,9 @@ function fileValue(input: DecodeInput): PhpSessionFile | null {
   // Session data has `key|` (php), `a:` (php_serialize) or a control-byte key length (php_binary); an empty
   // value is an empty cookie, not an empty session file.
   if (input.value === '' || (!/[|:]/.test(input.value) && input.value.charCodeAt(0) >= 0x20)) return null;
-  const read = decodePhpSessionFile(input.value);
+  const bytes = utf8Encode(input.value);
+  if (!mayBePhpSessionFile(bytes)) return null;
+  const read = decodePhpSessionFile(bytes);
   return read.ok ? read : null;
 }
 
