@@ -1,25 +1,18 @@
-// The audit against real Django 3.2 (Debian python3-django) sessions: the reference app of
-// shared/peers/django_ref runs on a free port; responses are fetched for real and replayed through the auditor.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+// The audit against Django sessions as served by the companion (whose responses are diffed with real Django's
+// transcripts in test/replay): responses are fetched for real over HTTP and replayed through the auditor.
 import { afterAll, describe, expect, it } from 'vitest';
 import { auditExchanges, type Exchange } from '../../src/core/audit/exchanges.ts';
 import { decodeCookie } from '../../src/core/decode/index.ts';
+import { startCompanion, type Running } from '../replay/processes.ts';
 
-const APP = [new URL('../../../shared/peers/django_ref/app.py', import.meta.url).pathname, '/work/shared/peers/django_ref/app.py'].find(existsSync)!;
-const apps: ChildProcess[] = [];
+const apps: Running[] = [];
 
 async function startDjango(args: string[]): Promise<string> {
-  const child = spawn('/usr/bin/python3', [APP, '--port', '0', '--quiet', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
-  apps.push(child);
-  for await (const line of createInterface({ input: child.stdout! })) {
-    const ready = /^DJANGO_REF_READY (\S+)/.exec(line);
-    if (ready) return ready[1];
-  }
-  throw new Error(`django_ref did not start (${APP})`);
+  const app = await startCompanion(['--port', '0', '--quiet', ...args]);
+  apps.push(app);
+  return app.url;
 }
-afterAll(() => { for (const app of apps) app.kill('SIGTERM'); });
+afterAll(async () => { await Promise.all(apps.map((app) => app.stop())); });
 
 /** One real request; returns it as an audit exchange and the cookie the jar now holds. */
 async function exchange(base: string, path: string, cookie: string, body?: unknown, formFields?: string[]): Promise<{ ex: Exchange; cookie: string }> {
@@ -34,7 +27,7 @@ async function exchange(base: string, path: string, cookie: string, body?: unkno
   };
 }
 
-describe('audit of real Django sessions', { timeout: 60_000 }, () => {
+describe('audit of Django sessions (companion)', { timeout: 60_000 }, () => {
   it('signed_cookies with a weak SECRET_KEY: weak secret, readable e-mail, replayable after logout', async () => {
     const base = await startDjango(['--engine', 'signed_cookies', '--secret-key', 'changeme']);
     const set = await exchange(base, '/session/set', '', { email: 'alice@example.com' });
