@@ -45,7 +45,7 @@ const CookieRow = memo(function CookieRow({ cookie, findings, selected, onSelect
       <span class="cell check">{cookie.secure ? '✓' : ''}</span>
       <span class="cell">{SAME_SITE_LABEL[cookie.sameSite]}</span>
       <span class="cell">{cookie.partitionKey ?? ''}</span>
-      <span class="cell">{cookie.priority ?? 'Medium'}</span>
+      <span class="cell" title={cookie.priority ? undefined : 'not exposed by the cookies API'}>{cookie.priority ?? ''}</span>
       <span class="cell">{formatOf(cookie) ?? ''}</span>
       <span class={`cell sev-${worst(findings)}`}>{findings.length || ''}</span>
     </div>
@@ -58,11 +58,12 @@ function HeaderRow() {
   return (
     <div class="row header" role="row">
       {COLUMNS.map((c) => (
-        <button type="button" class="cell" aria-label={`Sort by ${c.label}`} key={c.id} data-testid={`sort-${c.id}`}
-          aria-sort={sort.column === c.id ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
-          onClick={() => toggleSort(c.id)}>
-          {c.label}{sort.column === c.id ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
-        </button>
+        <span class="cell" role="columnheader" key={c.id} aria-sort={sort.column === c.id ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+          <button type="button" class="sort" aria-label={`Sort by ${c.label}`} data-testid={`sort-${c.id}`}
+            onClick={() => toggleSort(c.id)}>
+            {c.label}{sort.column === c.id ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+          </button>
+        </span>
       ))}
     </div>
   );
