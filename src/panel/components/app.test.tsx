@@ -129,6 +129,17 @@ describe('findings', () => {
     expect(root.textContent).toContain('SESSION_COOKIE_SECURE = True');
   });
 
+  it('shows JWT time claims as dates in the decoded tree', async () => {
+    mounted = await mountPanel(await createDemoSnapshot(NOW), { nowMs: NOW * 1000 });
+    const { root } = mounted;
+    await click($all(root, '[data-testid=cookie-row][data-cookie-name=auth_token]')[0]);
+    await until(() => testIds(root, 'json-date').length > 0, 'dates');
+    expect(testIds(root, 'json-date').map((d) => d.textContent?.trim())).toEqual([
+      new Date((NOW - 60) * 1000).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC'),
+      new Date((NOW + 3600) * 1000).toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, ' UTC'),
+    ]);
+  });
+
   it('exports SARIF through a blob download', async () => {
     mounted = await mountPanel(await createDemoSnapshot(NOW), { nowMs: NOW * 1000 });
     const { root } = mounted;
