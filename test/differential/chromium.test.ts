@@ -7,10 +7,11 @@ import { SEQUENCE_CASES } from './sequence-cases.ts';
 import { generateCases, generateSequences } from './generated-cases.ts';
 import { MORE_CASES } from './more-cases.ts';
 import { EMBEDDED_CASES } from './embedded-cases.ts';
+import { generateWideCases } from './wide-cases.ts';
 import { CHROMIUM_KNOWN } from './expectations.ts';
 import { describeUnexpected, runDifferential } from './run-differential.ts';
 
-const CASES = [...CURATED_SINGLE, ...SEQUENCE_CASES, ...MORE_CASES, ...EMBEDDED_CASES, ...generateCases(220), ...generateSequences(30)];
+const CASES = [...CURATED_SINGLE, ...SEQUENCE_CASES, ...MORE_CASES, ...EMBEDDED_CASES, ...generateCases(150), ...generateWideCases(150), ...generateSequences(30)];
 
 describe('differential: cookie model vs Chromium', () => {
   it('stores, updates, deletes and rejects exactly what Chromium does, with CDP\'s reasons', async () => {

@@ -4,11 +4,12 @@ import { SEQUENCE_CASES } from './sequence-cases.ts';
 import { generateCases, generateSequences } from './generated-cases.ts';
 import { MORE_CASES } from './more-cases.ts';
 import { EMBEDDED_CASES } from './embedded-cases.ts';
+import { generateWideCases } from './wide-cases.ts';
 import { runInChromium } from './chromium-runner.ts';
 import { runDifferential } from './run-differential.ts';
 
 const filter = process.argv[2] ?? '';
-const cases = [...CURATED_SINGLE, ...SEQUENCE_CASES, ...MORE_CASES, ...EMBEDDED_CASES, ...generateCases(220), ...generateSequences(30)]
+const cases = [...CURATED_SINGLE, ...SEQUENCE_CASES, ...MORE_CASES, ...EMBEDDED_CASES, ...generateCases(150), ...generateWideCases(150), ...generateSequences(30)]
   .filter((c) => c.id.includes(filter));
 const started = Date.now();
 const summary = await runDifferential('probe', cases, runInChromium, { compareReasons: true, comparePriority: true }, {});
