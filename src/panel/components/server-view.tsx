@@ -39,7 +39,7 @@ export function ServerView() {
   const cookies = usePanel((s) => s.cookies.list);
   const state = usePanel((s) => s.server);
   const events = state.events;
-  const matched = cookies.filter((c) => isSessionCookie(c) && siteFor({ server: state } as never, c));
+  const matched = cookies.filter((c) => isSessionCookie(c) && siteFor({ server: state }, c));
   const nowSec = Math.floor(Date.now() / 1000);
   return (
     <section class="server-view" aria-label="Server">

@@ -13,7 +13,7 @@ const MAX_SERVER_EVENTS = 200;
 
 export const recordKey = (host: string, key: string) => `${host}\u0000${key}`;
 
-export function siteFor(state: PanelState, cookie: { domain: string; name: string }): CompanionSite | null {
+export function siteFor(state: Pick<PanelState, 'server'>, cookie: { domain: string; name: string }): CompanionSite | null {
   const host = hostOf(cookie.domain);
   return state.server.info?.sites.find((s) => s.host === host && s.cookieName === cookie.name) ?? null;
 }

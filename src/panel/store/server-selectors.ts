@@ -23,9 +23,8 @@ const compute = memoizeLast((cookies: PanelCookie[], server: PanelState['server'
   if (Object.keys(server.records).length === 0 && Object.keys(server.acceptance).length === 0) return NONE;
   const out: PanelFinding[] = [];
   const rows = derive(eventsOf(raw));
-  const state = { server } as PanelState;
   for (const c of cookies) {
-    const site = siteFor(state, c);
+    const site = siteFor({ server }, c);
     const record = site ? server.records[recordKey(site.host, c.value)] : undefined;
     if (!record) continue;
     out.push(...diagnoseRecord(c, record, nowSec));
