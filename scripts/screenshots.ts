@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CHROME_DIST, CHROMIUM } from '../e2e/support/extension.ts';
 import { DEMO_SECRET } from '../src/panel/mock/demo-data.ts';
+import { startCompanion } from '../e2e/panel/companion.ts';
+import type { BrowserContext } from '@playwright/test';
 
 const OUT = resolve(process.argv[2] ?? 'docs/screenshots');
 const VIEWPORT = { width: 1280, height: 720 };
@@ -28,10 +30,39 @@ async function launch() {
   return { context, extensionId: new URL(worker.url()).host };
 }
 
+/** The Server tab against the real companion: a logged-in db-backend session beside its record. */
+async function shootServer(context: BrowserContext, extensionId: string, theme: 'light' | 'dark', port: number) {
+  const site = await context.newPage();
+  const origin = `http://db.localhost:${port}`;
+  await site.goto(`${origin}/demo/cart`);
+  if (theme === 'light') {
+    await site.getByTestId('add-espresso').click();
+    await site.goto(`${origin}/demo/login`);
+    await site.getByTestId('login-username').fill('alice');
+    await site.getByTestId('login-password').fill('wonderland');
+    await site.getByTestId('login-submit').click();
+    await site.getByTestId('current-user').waitFor();
+  }
+  const worker = context.serviceWorkers()[0];
+  const tabId = await worker.evaluate(`chrome.tabs.query({}).then((tabs) => tabs.find((t) => (t.url || '').startsWith(${JSON.stringify(origin)})).id)`);
+  const panel = await context.newPage();
+  await panel.setViewportSize(VIEWPORT);
+  await panel.goto(`chrome-extension://${extensionId}/src/panel/index.html?tabId=${tabId}&theme=${theme}`);
+  await panel.locator('[data-testid=cookie-row][data-cookie-name=sessionid]').click();
+  await panel.getByTestId('server-record').waitFor();
+  const file = join(OUT, `panel-server-${theme}.png`);
+  await panel.screenshot({ path: file });
+  console.log(file);
+  await panel.close();
+  await site.close();
+}
+
 async function main() {
   mkdirSync(OUT, { recursive: true });
   const { context, extensionId } = await launch();
+  const companion = await startCompanion();
   try {
+    for (const theme of ['light', 'dark'] as const) await shootServer(context, extensionId, theme, companion.port);
     const page = await context.newPage();
     await page.setViewportSize(VIEWPORT);
     for (const theme of ['light', 'dark'] as const) {
@@ -58,6 +89,7 @@ async function main() {
     }
   } finally {
     await context.close();
+    await companion.stop();
   }
 }
 
