@@ -1,3 +1,5 @@
+// Collapsible payload tree, hand-written: the JSON-viewer packages are React components (a compat
+// shim in the panel bundle) and far larger than the 40 lines this needs.
 import { useState } from 'preact/hooks';
 import type { Json } from '../../core/protocol/index.ts';
 import { formatDate } from '../lib/format-time.ts';

@@ -1,4 +1,6 @@
 // Structural diff of two decoded payloads, by JSON path: what a request did to the session.
+// Hand-written (30 lines) rather than a diff package: we need path strings in JS-accessor form and
+// whole-value changes on type flips, which the small libraries (microdiff, deep-diff) shape differently.
 import type { Json } from '../../core/protocol/index.ts';
 
 export interface PayloadChange { path: string; kind: 'added' | 'removed' | 'changed'; before?: Json; after?: Json }
