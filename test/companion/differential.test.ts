@@ -31,7 +31,7 @@ const CASES: { flags: string[]; engine: Engine; settings?: Partial<SessionSettin
   { flags: ['--engine', 'file', '--expire-at-browser-close', '--cookie-age', '600'], engine: 'file',
     settings: { SESSION_EXPIRE_AT_BROWSER_CLOSE: true, SESSION_COOKIE_AGE: 600 } },
 ];
-const SEEDS = [101, 202, 303];
+const SEEDS = [101, 202]; // more seeds run in development; two keep `npm test` short
 
 function runFuzz(ref: string, mine: string, seed: number): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
