@@ -17,35 +17,55 @@ LOOKUP['_'.charCodeAt(0)] = 63;
 export function base64Decode(text: string): Uint8Array | null {
   let end = text.length;
   while (end > 0 && text.charCodeAt(end - 1) === 61 /* = */) end--;
-  if (end % 4 === 1) return null;
+  const rest = end % 4;
+  if (rest === 1) return null;
   const out = new Uint8Array(Math.floor((end * 3) / 4));
-  let acc = 0, bits = 0, o = 0;
-  for (let i = 0; i < end; i++) {
-    const c = text.charCodeAt(i);
-    const v = c < 128 ? LOOKUP[c] : -1;
-    if (v < 0) return null;
-    acc = (acc << 6) | v; bits += 6;
-    if (bits >= 8) { bits -= 8; out[o++] = (acc >> bits) & 0xff; }
+  const full = end - rest;
+  let o = 0;
+  // Four characters per step: this runs over every cookie payload during detection.
+  for (let i = 0; i < full; i += 4) {
+    const c0 = text.charCodeAt(i), c1 = text.charCodeAt(i + 1), c2 = text.charCodeAt(i + 2), c3 = text.charCodeAt(i + 3);
+    if ((c0 | c1 | c2 | c3) > 127) return null;
+    const v0 = LOOKUP[c0], v1 = LOOKUP[c1], v2 = LOOKUP[c2], v3 = LOOKUP[c3];
+    if ((v0 | v1 | v2 | v3) < 0) return null;
+    const n = (v0 << 18) | (v1 << 12) | (v2 << 6) | v3;
+    out[o++] = n >> 16; out[o++] = n >> 8; out[o++] = n;
   }
+  if (rest === 0) return out;
+  const c0 = text.charCodeAt(full), c1 = text.charCodeAt(full + 1), c2 = rest === 3 ? text.charCodeAt(full + 2) : 65;
+  if ((c0 | c1 | c2) > 127) return null;
+  const v0 = LOOKUP[c0], v1 = LOOKUP[c1], v2 = LOOKUP[c2];
+  if ((v0 | v1 | v2) < 0) return null;
+  const n = (v0 << 18) | (v1 << 12) | (v2 << 6);
+  out[o++] = n >> 16;
+  if (rest === 3) out[o] = n >> 8;
   return out;
 }
 
+const URL_SAFE = B64.slice(0, 62) + '-_';
+
 export function base64Encode(bytes: Uint8Array, { urlSafe = false, pad = true } = {}): string {
+  const alphabet = urlSafe ? URL_SAFE : B64;
+  const n = bytes.length, full = n - (n % 3);
   let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    const chars = i + 1 >= bytes.length ? 2 : i + 2 >= bytes.length ? 3 : 4;
-    for (let k = 0; k < chars; k++) out += B64[(n >> (18 - 6 * k)) & 63];
-    if (pad) out += '='.repeat(4 - chars);
+  for (let i = 0; i < full; i += 3) {
+    const v = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
+    out += alphabet[v >> 18] + alphabet[(v >> 12) & 63] + alphabet[(v >> 6) & 63] + alphabet[v & 63];
   }
-  return urlSafe ? out.replace(/\+/g, '-').replace(/\//g, '_') : out;
+  if (full === n) return out;
+  const v = (bytes[full] << 16) | (full + 1 < n ? bytes[full + 1] << 8 : 0);
+  out += alphabet[v >> 18] + alphabet[(v >> 12) & 63];
+  if (full + 1 < n) out += alphabet[(v >> 6) & 63];
+  return pad ? out + (full + 1 < n ? '=' : '==') : out;
 }
 
 export const base64UrlEncode = (bytes: Uint8Array): string => base64Encode(bytes, { urlSafe: true, pad: false });
 
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
 export function hexEncode(bytes: Uint8Array): string {
   let out = '';
-  for (const b of bytes) out += b.toString(16).padStart(2, '0');
+  for (let i = 0; i < bytes.length; i++) out += HEX[bytes[i]];
   return out;
 }
 

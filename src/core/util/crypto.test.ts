@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { digest, digestSync, hmac, hmacSync, type HashName } from './crypto.ts';
+import { digest, digestSync, hmac, hmacSync, hmacWith, type HashName } from './crypto.ts';
 import { hexEncode, utf8Encode } from './bytes.ts';
 
 const HASHES: HashName[] = ['SHA-1', 'SHA-256', 'SHA-384', 'SHA-512'];
@@ -24,6 +24,9 @@ describe('hmac / digest (JS fast path) agree with WebCrypto', () => {
       async (hash, key, data) => {
         const expected = await webcryptoHmac(hash, key, data);
         expect(hexEncode(hmacSync(hash, key, data))).toBe(expected);
+        const bound = hmacWith(hash, key);
+        expect(hexEncode(bound(data))).toBe(expected);
+        expect(hexEncode(bound(data))).toBe(expected); // reusable
         expect(hexEncode(await hmac(hash, key, data))).toBe(expected);
         // the cached key must give the same answer again, after another key was used in between
         hmacSync(hash, 'other', data);

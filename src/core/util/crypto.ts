@@ -65,9 +65,19 @@ export function hmacSync(hash: HashName, key: KeyInput, data: KeyInput): Uint8Ar
   return keyed._cloneInto(scratch).update(toBytes(data)).digest();
 }
 
+/** An HMAC bound to one key, for callers that keep their own key cache (no per-call key lookup). */
+export function hmacWith(hash: HashName, key: KeyInput): (data: KeyInput) => Uint8Array {
+  const keyed = nobleHmac.create(HASHES[hash], toBytes(key)) as Mac;
+  const scratch = keyed.clone();
+  return (data) => keyed._cloneInto(scratch).update(toBytes(data)).digest();
+}
+
+/** True when `hmac` would hand data of this many bytes to WebCrypto rather than hash it in JS. */
+export const prefersNativeHmac = (byteLength: number): boolean => byteLength >= NATIVE_FROM_BYTES;
+
 export async function hmac(hash: HashName, key: KeyInput, data: KeyInput): Promise<Uint8Array> {
   const bytes = toBytes(data);
-  if (bytes.length < NATIVE_FROM_BYTES) return hmacSync(hash, key, bytes);
+  if (!prefersNativeHmac(bytes.length)) return hmacSync(hash, key, bytes);
   return nativeHmac(hash, toBytes(key), bytes);
 }
 

@@ -1,7 +1,7 @@
 // Building blocks of django.core.signing (Django 3.2): base62 timestamps, salted HMAC signatures, object payloads.
 import type { Json } from '../../protocol/index.ts';
 import { base64Decode, base64UrlEncode, utf8Decode, utf8Encode } from '../../util/bytes.ts';
-import { digest, hmac, type HashName } from '../../util/crypto.ts';
+import { digestSync, hmac, hmacWith, prefersNativeHmac, type HashName } from '../../util/crypto.ts';
 import { parsePythonJson, pythonJsonDumps } from '../../util/python-json.ts';
 
 export { parsePythonJson } from '../../util/python-json.ts';
@@ -35,24 +35,27 @@ export function b62Decode(text: string): number | null {
   return negative ? -n : n;
 }
 
-const derived = new Map<string, Promise<Uint8Array>>();
+const signers = new Map<string, (value: Uint8Array) => Uint8Array>();
 
-// The salted key only depends on salt and secret; detection tries the same few pairs for every cookie.
-function derivedKey(hash: HashName, material: string): Promise<Uint8Array> {
+// The salted key only depends on salt and secret; detection tries the same few pairs for every cookie, so the
+// derived key's HMAC state is kept, not just the key.
+function saltedSigner(hash: HashName, material: string): (value: Uint8Array) => Uint8Array {
   const id = hash + '|' + material;
-  let key = derived.get(id);
-  if (!key) {
-    if (derived.size > 512) derived.clear();
-    key = digest(hash, material);
-    derived.set(id, key);
+  let sign = signers.get(id);
+  if (!sign) {
+    if (signers.size > 512) signers.clear();
+    sign = hmacWith(hash, digestSync(hash, material));
+    signers.set(id, sign);
   }
-  return key;
+  return sign;
 }
 
 /** salted_hmac(salt + "signer", value, secret): HMAC keyed by hash(salt + "signer" + secret), b64url. */
 export async function djangoSignature(value: string, secret: string, salt: string, algorithm: DjangoAlgorithm = 'sha256'): Promise<string> {
-  const hash = HASH[algorithm];
-  return base64UrlEncode(await hmac(hash, await derivedKey(hash, salt + 'signer' + secret), value));
+  const hash = HASH[algorithm], material = salt + 'signer' + secret;
+  const data = utf8Encode(value);
+  if (!prefersNativeHmac(data.length)) return base64UrlEncode(saltedSigner(hash, material)(data));
+  return base64UrlEncode(await hmac(hash, digestSync(hash, material), data));
 }
 
 /** The object payload of dumps/sign_object: compact ASCII JSON, zlib only when it saves at least 2 bytes. */

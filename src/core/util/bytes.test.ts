@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { base64Decode, base64Encode, base64UrlEncode, hexEncode } from './bytes.ts';
+
+// The straightforward bit-accumulator versions these helpers replaced: the fast ones must agree on every input.
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+function referenceDecode(text: string): Uint8Array | null {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '=') end--;
+  if (end % 4 === 1) return null;
+  const out = new Uint8Array(Math.floor((end * 3) / 4));
+  let acc = 0, bits = 0, o = 0;
+  for (let i = 0; i < end; i++) {
+    const ch = text[i];
+    const v = ch === '-' ? 62 : ch === '_' ? 63 : B64.indexOf(ch);
+    if (v < 0 || ch === '') return null;
+    acc = (acc << 6) | v; bits += 6;
+    if (bits >= 8) { bits -= 8; out[o++] = (acc >> bits) & 0xff; }
+  }
+  return out;
+}
+function referenceEncode(bytes: Uint8Array, urlSafe: boolean, pad: boolean): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    const chars = i + 1 >= bytes.length ? 2 : i + 2 >= bytes.length ? 3 : 4;
+    for (let k = 0; k < chars; k++) out += B64[(n >> (18 - 6 * k)) & 63];
+    if (pad) out += '='.repeat(4 - chars);
+  }
+  return urlSafe ? out.replace(/\+/g, '-').replace(/\//g, '_') : out;
+}
+
+const b64ish = fc.string({ unit: fc.constantFrom(...'ABCxyz019+/-_=.é€\u0000 '.split(''), ...B64.split('')), maxLength: 40 });
+
+describe('base64', () => {
+  it('decodes exactly like the reference on arbitrary text (valid, invalid, padded, odd lengths)', () => {
+    fc.assert(fc.property(fc.oneof(b64ish, fc.string({ maxLength: 30 })), (text) => {
+      expect(base64Decode(text)).toEqual(referenceDecode(text));
+    }), { numRuns: 5000 });
+  });
+
+  it('round-trips and encodes like the reference in all four modes', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 70 }), fc.boolean(), fc.boolean(), (bytes, urlSafe, pad) => {
+      const text = base64Encode(bytes, { urlSafe, pad });
+      expect(text).toBe(referenceEncode(bytes, urlSafe, pad));
+      expect(base64Decode(text)).toEqual(bytes);
+    }), { numRuns: 2000 });
+    expect(base64UrlEncode(new Uint8Array([0xfb, 0xff]))).toBe('-_8');
+    expect(base64Encode(new Uint8Array([0xfb, 0xff]))).toBe('+/8=');
+  });
+
+  it('rejects characters outside both alphabets', () => {
+    for (const bad of ['ab c', 'ab=c', 'abé=', 'a', 'abcde', '€€€€']) expect(base64Decode(bad)).toBeNull();
+    expect(base64Decode('')).toEqual(new Uint8Array());
+  });
+});
+
+describe('hexEncode', () => {
+  it('writes two lower-case digits per byte', () => {
+    expect(hexEncode(new Uint8Array([0, 9, 10, 255]))).toBe('00090aff');
+  });
+});
