@@ -34,6 +34,18 @@ function CompanionBar() {
   );
 }
 
+function EditSetting() {
+  const allow = usePanel((s) => s.settings.allowEditAnyHost);
+  const { setAllowRemoteEdit } = useActions();
+  return (
+    <details class="settings"><summary>Settings</summary>
+      <label><input type="checkbox" data-testid="allow-remote-edit" checked={allow}
+        onChange={(e) => setAllowRemoteEdit((e.currentTarget as HTMLInputElement).checked)} /> Allow edit &amp; re-sign on hosts other than localhost/loopback</label>
+      {allow && <p class="warning" role="note">Re-signed cookies will be set on real sites too. Only do this on sites you own, with dev secrets.</p>}
+    </details>
+  );
+}
+
 export function ServerView() {
   const status = usePanel((s) => s.server.status);
   const cookies = usePanel((s) => s.cookies.list);
@@ -51,6 +63,7 @@ export function ServerView() {
           <ServerRecordView cookie={c} nowSec={nowSec} />
         </div>
       ))}
+      <EditSetting />
       {events.length > 0 && (
         <details open><summary>Live server events ({events.length})</summary>
           <ul class="server-events">{events.slice(-50).reverse().map((e, i) => (

@@ -116,6 +116,17 @@ describe('createPanelStore', () => {
     expect(store.getState().ui.notice?.text).toMatch(/limited to localhost/);
   });
 
+  it('remote editing is an explicit setting that the background hears about', async () => {
+    const { store, background } = await setup();
+    store.actions.start();
+    store.actions.setAllowRemoteEdit(true);
+    expect(store.getState().settings.allowEditAnyHost).toBe(true);
+    expect(background.received.at(-1)).toMatchObject({ type: 'setSettings', payload: { patch: { allowRemoteEdit: true } } });
+    const ok = await store.actions.resignAndSet(makeCookieView('sid', 'example.com'), '{}');
+    expect(ok).toBe(false);
+    expect(store.getState().ui.notice?.text).toMatch(/Enter a secret/);
+  });
+
   it('reports malformed background messages instead of storing them', async () => {
     const { store, background } = await setup();
     store.actions.start();

@@ -43,6 +43,8 @@ export interface PanelActions {
   loadSecrets(domain: string): Promise<void>;
   saveSecrets(domain: string, secrets: SecretEntry[], persist: boolean): Promise<void>;
   setCompanionUrl(url: string): Promise<void>;
+  /** opt-in to edit & re-sign on non-loopback hosts (the background enforces the same setting) */
+  setAllowRemoteEdit(allow: boolean): void;
   connectCompanion(): Promise<void>;
   refreshServer(force?: boolean): Promise<void>;
   resignAndSet(cookie: PanelCookie, payloadJson: string): Promise<boolean>;
@@ -79,6 +81,10 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
       store.setState({ settings: { ...store.getState().settings, companionUrl: url } });
       try { connection.send('setSettings', { patch: { companionUrl: url } }); } catch { /* offline panel: the URL still applies locally */ }
       await server.connectCompanion();
+    },
+    setAllowRemoteEdit(allow) {
+      store.setState({ settings: { ...store.getState().settings, allowEditAnyHost: allow } });
+      try { connection.send('setSettings', { patch: { allowRemoteEdit: allow } }); } catch { ui.notify('error', 'Not connected: the setting applies to this panel only'); }
     },
     connectCompanion: () => server.connectCompanion(),
     refreshServer: (force) => server.refreshServer(force),
