@@ -10,29 +10,49 @@ export interface ExpectedCookie { tabId: number; url: string; header: string; na
 
 const MAX_PENDING = 2000;
 
+interface Pending extends ExpectedCookie { done: boolean }
+
 export class BlockedCheck {
-  private pending: ExpectedCookie[] = [];
+  /** arrival order, for the due check */
+  private queue: Pending[] = [];
+  /** by cookie name, for satisfy() on every store change (hot path) */
+  private byName = new Map<string, Pending[]>();
   private timer: unknown = null;
 
   constructor(private ctx: PipelineContext, private windowMs: number) {}
 
   expect(e: ExpectedCookie): void {
-    if (this.pending.length >= MAX_PENDING) this.pending.shift();
-    this.pending.push(e);
+    if (this.queue.length >= MAX_PENDING) this.take(this.queue[0]);
+    const p: Pending = { ...e, done: false };
+    this.queue.push(p);
+    const list = this.byName.get(e.name);
+    if (list) list.push(p); else this.byName.set(e.name, [p]);
     this.schedule();
   }
 
   /** A cookie landed in the store: the headers that set it were not blocked. */
   satisfy(cookie: CookieRecord): void {
-    this.pending = this.pending.filter((e) => !matches(e, cookie));
+    const list = this.byName.get(cookie.name);
+    if (!list) return;
+    for (const p of list.filter((x) => matches(x, cookie))) this.take(p);
   }
 
-  get size(): number { return this.pending.length; }
+  get size(): number { return this.queue.length; }
+
+  private take(p: Pending): void {
+    p.done = true;
+    const list = this.byName.get(p.name);
+    if (list) {
+      list.splice(list.indexOf(p), 1);
+      if (list.length === 0) this.byName.delete(p.name);
+    }
+    while (this.queue.length && this.queue[0].done) this.queue.shift();
+  }
 
   private schedule(): void {
-    if (this.timer !== null || this.pending.length === 0) return;
+    if (this.timer !== null || this.queue.length === 0) return;
     const clock = this.ctx.platform.clock;
-    const wait = Math.max(0, this.pending[0].time + this.windowMs - clock.now());
+    const wait = Math.max(0, this.queue[0].time + this.windowMs - clock.now());
     this.timer = clock.setTimeout(() => {
       this.timer = null;
       this.runDue();
@@ -42,9 +62,11 @@ export class BlockedCheck {
 
   private runDue(): void {
     const now = this.ctx.platform.clock.now();
-    const due = this.pending.filter((e) => e.time + this.windowMs <= now);
-    this.pending = this.pending.filter((e) => e.time + this.windowMs > now);
-    for (const e of due) this.ctx.track(this.verify(e));
+    while (this.queue.length && this.queue[0].time + this.windowMs <= now) {
+      const p = this.queue[0];
+      this.take(p);
+      this.ctx.track(this.verify(p));
+    }
   }
 
   private async verify(e: ExpectedCookie): Promise<void> {

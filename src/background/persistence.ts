@@ -109,9 +109,8 @@ export class Persistence {
     if (!tab) return;
     const t = tab.timeline;
     const saved = this.saved.get(tabId) ?? { through: 0, segments: new Set<number>() };
-    const events = t.all();
     const lastSeg = segOf(t.lastSeq);
-    const firstSeg = Math.max(events.length ? segOf(events[0].seq) : lastSeg + 1, lastSeg - this.segmentCap + 1);
+    const firstSeg = Math.max(t.size ? segOf(t.firstSeq) : lastSeg + 1, lastSeg - this.segmentCap + 1);
     for (const seg of [...saved.segments]) {
       if (seg < firstSeg) { removals.push(segKey(tabId, seg)); saved.segments.delete(seg); }
     }

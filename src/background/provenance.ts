@@ -20,15 +20,18 @@ export interface Hint {
 export interface Attribution { source: Provenance; tabId: number | null; origin?: string }
 
 export class ProvenanceTracker {
-  private hints: Hint[] = [];
+  /** hints by cookie name: a change only ever looks at hints for its own name (hot path) */
+  private byName = new Map<string, Hint[]>();
+  private count = 0;
   /** called after every new hint (held changes may now be explained) */
   onNote: (() => void) | null = null;
 
   constructor(private windowMs: number, private maxHints = 5000) {}
 
   note(hint: Hint): void {
-    this.hints.push(hint);
-    if (this.hints.length > this.maxHints) this.hints.splice(0, this.hints.length - this.maxHints);
+    const list = this.byName.get(hint.name);
+    if (list) list.push(hint); else this.byName.set(hint.name, [hint]);
+    if (++this.count > this.maxHints) this.prune(hint.time, true);
     this.onNote?.();
   }
 
@@ -41,29 +44,42 @@ export class ProvenanceTracker {
   attribute(cookie: CookieRecord, removed: boolean, time: number): Attribution {
     const best = this.find(cookie, removed, time);
     if (best < 0) return { source: 'unknown', tabId: null };
-    const [hint] = this.hints.splice(best, 1);
+    const list = this.byName.get(cookie.name)!;
+    const [hint] = list.splice(best, 1);
+    this.count--;
+    if (list.length === 0) this.byName.delete(cookie.name);
     return { source: hint.via, tabId: hint.tabId >= 0 ? hint.tabId : null, origin: hint.origin };
   }
 
   private find(cookie: CookieRecord, removed: boolean, time: number): number {
+    const list = this.byName.get(cookie.name);
+    if (!list) return -1;
     let best = -1;
-    for (let i = this.hints.length - 1; i >= 0; i--) {
-      const h = this.hints[i];
-      if (Math.abs(h.time - time) > this.windowMs || h.name !== cookie.name || h.deletion !== removed) continue;
+    for (let i = list.length - 1; i >= 0; i--) {
+      const h = list[i];
+      if (Math.abs(h.time - time) > this.windowMs || h.deletion !== removed) continue;
       if (!removed && h.value !== cookie.value) continue;
       if (!domainMatch(h.host, cookie.domain) && h.host !== cookie.domain) continue;
-      if (best < 0 || Math.abs(h.time - time) < Math.abs(this.hints[best].time - time)) best = i;
+      if (best < 0 || Math.abs(h.time - time) < Math.abs(list[best].time - time)) best = i;
     }
     return best;
   }
 
-  /** Drops hints too old to explain anything that is still to come. */
-  prune(now: number): void {
-    const cutoff = now - this.windowMs;
-    let drop = 0;
-    while (drop < this.hints.length && this.hints[drop].time < cutoff) drop++;
-    if (drop) this.hints.splice(0, drop);
+  /** Drops hints too old to explain anything still to come; when full (`hard`), keeps the newest half. */
+  prune(now: number, hard = false): void {
+    this.keepFrom(now - this.windowMs);
+    if (!hard || this.count <= this.maxHints / 2) return;
+    const times = [...this.byName.values()].flatMap((l) => l.map((h) => h.time)).sort((a, b) => a - b);
+    this.keepFrom(times[times.length - Math.floor(this.maxHints / 2)]);
   }
 
-  get size(): number { return this.hints.length; }
+  private keepFrom(cutoff: number): void {
+    this.count = 0;
+    for (const [name, list] of this.byName) {
+      const kept = list.filter((h) => h.time >= cutoff);
+      if (kept.length) { this.byName.set(name, kept); this.count += kept.length; } else this.byName.delete(name);
+    }
+  }
+
+  get size(): number { return this.count; }
 }

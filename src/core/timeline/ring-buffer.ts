@@ -32,10 +32,22 @@ export class RingBuffer<T> {
     return out;
   }
 
+  /** Items from position `from` (0 = oldest) to the newest, oldest first. */
+  sliceFrom(from: number): T[] {
+    const start = Math.max(0, Math.min(this.count, from));
+    const out = new Array<T>(this.count - start);
+    for (let i = start; i < this.count; i++) out[i - start] = this.items[(this.head + i) % this.capacity] as T;
+    return out;
+  }
+
+  /** The item at position `i` (0 = oldest), if any. */
+  at(i: number): T | undefined {
+    return i >= 0 && i < this.count ? this.items[(this.head + i) % this.capacity] : undefined;
+  }
+
   /** The newest `n` items, oldest first. */
   last(n: number): T[] {
-    const all = this.toArray();
-    return n >= all.length ? all : all.slice(all.length - n);
+    return this.sliceFrom(this.count - n);
   }
 
   /** Returns a buffer with a new capacity keeping the newest items, and how many did not fit. */

@@ -65,4 +65,15 @@ describe('Timeline', () => {
     expect(r.push(nav(99)).seq).toBe(61);
     expect(r.dropped).toBe(40);
   });
+
+  it('restores only the contiguous tail when a persisted segment went missing', () => {
+    const t = new Timeline(50);
+    for (let i = 0; i < 10; i++) t.push(nav(i));
+    const data = t.toData();
+    data.events.splice(3, 2); // seqs 4 and 5 lost
+    const r = Timeline.fromData(data, 50);
+    expect(r.all().map((e) => e.seq)).toEqual([6, 7, 8, 9, 10]);
+    expect(r.dropped).toBe(3);
+    expect(r.since(7).map((e) => e.seq)).toEqual([8, 9, 10]);
+  });
 });

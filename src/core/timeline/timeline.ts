@@ -31,17 +31,13 @@ export class Timeline {
 
   all(): TimelineEvent[] { return this.buffer.toArray(); }
 
-  /** Events with seq > `seq`, oldest first. */
+  /** seq of the oldest buffered event (lastSeq + 1 when empty) */
+  get firstSeq(): number { return this.buffer.at(0)?.seq ?? this.nextSeq; }
+
+  /** Events with seq > `seq`, oldest first. Buffered seqs are contiguous, so this is an offset, not a search. */
   since(seq: number): TimelineEvent[] {
     if (seq >= this.lastSeq) return [];
-    const all = this.buffer.toArray();
-    let lo = 0;
-    let hi = all.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (all[mid].seq <= seq) lo = mid + 1; else hi = mid;
-    }
-    return all.slice(lo);
+    return this.buffer.sliceFrom(seq + 1 - this.firstSeq);
   }
 
   setLimit(limit: number): void {
@@ -62,8 +58,12 @@ export class Timeline {
 
   static fromData(data: TimelineData, limit = DEFAULT_TIMELINE_LIMIT): Timeline {
     const t = new Timeline(limit);
-    for (const e of data.events) if (t.buffer.push(e) !== undefined) t.droppedCount++;
-    t.droppedCount += data.dropped;
+    // since() relies on contiguous seqs: keep the tail after the last gap (a lost segment), the rest is dropped
+    let start = data.events.length - 1;
+    while (start > 0 && data.events[start - 1].seq === data.events[start].seq - 1) start--;
+    const events = start > 0 ? data.events.slice(start) : data.events;
+    for (const e of events) if (t.buffer.push(e) !== undefined) t.droppedCount++;
+    t.droppedCount += data.dropped + (data.events.length - events.length);
     const maxSeq = data.events.length ? data.events[data.events.length - 1].seq : 0;
     t.nextSeq = Math.max(data.nextSeq, maxSeq + 1);
     return t;
