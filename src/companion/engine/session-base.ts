@@ -125,22 +125,27 @@ export abstract class SessionBase {
 
   // ---- expiry (django-sessions.md §4) ----
   private async expiryValue(opts: { expiry?: PyValue }): Promise<PyValue> {
-    let expiry = 'expiry' in opts ? opts.expiry! : await this.get(EXPIRY);
-    if (isoExpiry(this.ctx) && typeof expiry === 'string') expiry = parseIso(expiry);
-    return expiry;
+    return 'expiry' in opts ? opts.expiry! : this.get(EXPIRY);
+  }
+
+  /** Django >= 4.1 reads ISO strings back with datetime.fromisoformat (3.2 keeps the string as it is). */
+  private parseStored(expiry: PyValue): PyValue {
+    return isoExpiry(this.ctx) && typeof expiry === 'string' ? parseIso(expiry) : expiry;
   }
 
   async getExpiryAge(opts: { modification?: number; expiry?: PyValue } = {}): Promise<PyValue> {
     const modification = opts.modification ?? this.nowMicros();
-    const expiry = await this.expiryValue(opts);
-    if (!isTruthy(expiry)) return this.ctx.settings.SESSION_COOKIE_AGE;
+    const raw = await this.expiryValue(opts);
+    if (!isTruthy(raw)) return this.ctx.settings.SESSION_COOKIE_AGE;
+    const expiry = this.parseStored(raw);
     if (!(expiry instanceof PyDateTime)) return expiry;
+    if (expiry.tz === null) throw new ServerError("TypeError: can't subtract offset-naive and offset-aware datetimes");
     return Math.floor((expiry.micros - modification) / 1e6);
   }
 
   async getExpiryDate(opts: { modification?: number; expiry?: PyValue } = {}): Promise<PyDateTime> {
     const modification = opts.modification ?? this.nowMicros();
-    const expiry = await this.expiryValue(opts);
+    const expiry = this.parseStored(await this.expiryValue(opts));
     if (expiry instanceof PyDateTime) return expiry;
     const seconds = isTruthy(expiry) ? toNumber(expiry) : this.ctx.settings.SESSION_COOKIE_AGE;
     if (seconds === null) throw new ServerError(`unsupported type for timedelta seconds component: ${typeof expiry}`);
