@@ -84,6 +84,18 @@ describe('decoded view and secrets', () => {
     expect(mounted.fake.secrets.get('localhost')).toEqual({ secrets: [{ kind: 'django', value: v.secrets[0] }], persist: false });
   });
 
+  it('takes a secret for the inspected site before any cookie is selected', async () => {
+    mounted = await mountPanel(await createDemoSnapshot(NOW), { nowMs: NOW * 1000 });
+    const { root } = mounted;
+    await until(() => testIds(root, 'secret-input').length === 1, 'secrets form in the empty details pane');
+    await type(testIds(root, 'secret-input')[0], DEMO_SECRET);
+    await click(testIds(root, 'secret-save')[0]);
+    await until(() => mounted!.fake.secrets.has('localhost'), 'secret stored');
+    await click($all(root, '[data-testid=cookie-row][data-cookie-name=sessionid]')[0]);
+    await until(() => testIds(root, 'signature-status')[0]?.dataset.status === 'valid', 'valid signature');
+    expect(testIds(root, 'secret-input')).toHaveLength(1);
+  });
+
   it('says invalid for a tampered value, and warns before persisting secrets', async () => {
     const v = vectors.find((x) => x.id === 'django-signed_cookies-small-1-tampered')!;
     const snapshot = await createDemoSnapshot(v.options.now);

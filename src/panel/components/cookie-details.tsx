@@ -30,6 +30,11 @@ function Attributes({ cookie, nowSec }: { cookie: PanelCookie; nowSec: number })
   );
 }
 
+function hostOfUrl(url: string | null): string | null {
+  if (!url) return null;
+  try { return /^https?:$/.test(new URL(url).protocol) ? new URL(url).hostname : null; } catch { return null; }
+}
+
 function EditIfDecoded({ cookie }: { cookie: PanelCookie }) {
   const secrets = usePanel((s) => s.secrets.bySite[siteOf(cookie.domain)]?.secrets);
   const result = usePanel((s) => s.decoded[decodeKey(secrets, cookie.value)]?.result);
@@ -42,7 +47,16 @@ export function CookieDetails() {
   const findings = usePanel((s) => (cookie ? findingsFor(s, cookie) : NO_FINDINGS));
   const { setTab, setTimelineCookie } = useActions();
   const nowSec = useNowSec();
-  if (!cookie) return <aside class="details empty" id="cookie-details" tabIndex={-1}><p class="muted">Select a cookie to decode it.</p></aside>;
+  const pageHost = usePanel((s) => hostOfUrl(s.page.url));
+  if (!cookie) {
+    // secrets can be entered before picking a cookie: they apply to the inspected page's site
+    return (
+      <aside class="details empty" id="cookie-details" tabIndex={-1}>
+        <p class="muted">Select a cookie to decode it.</p>
+        {pageHost && <SecretsForm domain={pageHost} />}
+      </aside>
+    );
+  }
   return (
     <aside class="details" id="cookie-details" tabIndex={-1} data-testid="cookie-details" aria-label={`Cookie ${cookie.name}`}>
       <h2>{cookie.name} <button type="button" class="link" onClick={() => { setTimelineCookie(cookie.name); setTab('timeline'); }}>history</button></h2>
