@@ -38,7 +38,12 @@ async function openStorage(opts: SiteOptions, ctx: EngineContext, env: SiteEnv):
     ctx.sql = /^postgres(ql)?:\/\//.test(db) ? await openPostgresStore(db) : openSqliteStore(db);
   }
   if (engine === 'cache' || engine === 'cached_db') {
-    ctx.cache = opts.redis ? await createRedisCache(opts.redis) : createLocMemCache(ctx.clock);
+    try {
+      ctx.cache = opts.redis ? await createRedisCache(opts.redis) : createLocMemCache(ctx.clock);
+    } catch (e) {
+      await ctx.sql?.close();
+      throw e;
+    }
   }
   if (engine === 'file') {
     // Like the reference app, sessions go to <data dir>/session_files unless SESSION_FILE_PATH says otherwise.

@@ -137,4 +137,11 @@ describe('the five sites and the extension points', () => {
       await server.close();
     }
   });
+
+  it('fails fast with a clear message when the Redis URL is unreachable at start-up', async () => {
+    const started = Date.now();
+    await expect(createCompanionServer({ sites: [{ engine: 'cached_db', redis: 'redis://127.0.0.1:1/0' }], port: 0, quiet: true, logger: () => {} }))
+      .rejects.toThrow(/cannot connect to Redis at redis:\/\/127\.0\.0\.1:1\/0/);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
 });

@@ -17,14 +17,21 @@ const redisTimeout = (t: number | null): number | null => (t === null ? null : M
 
 export async function createRedisCache(url: string): Promise<CacheStore> {
   // Bounded timeouts and reconnect: with Redis down, requests fail fast with a clear error, then recover.
+  // Before the first connection succeeds there is no retry, so a wrong --redis URL fails at start-up.
+  let everConnected = false;
+  const safe = url.replace(/\/\/[^@]*@/, '//');
   const client = createClient({
     url,
-    socket: { connectTimeout: 2000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2000) },
+    socket: {
+      connectTimeout: 2000,
+      reconnectStrategy: (retries, cause) => (everConnected ? Math.min(100 * 2 ** retries, 2000) : new Error(`cannot connect to Redis at ${safe}: ${cause.message}`)),
+    },
     disableOfflineQueue: true,
     commandOptions: { timeout: 3000 },
   }).withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer });
   client.on('error', () => { /* reported per command; keep the process alive while Redis is away */ });
   await client.connect();
+  everConnected = true;
   const cmd = async <T>(args: (string | Buffer)[]): Promise<T> => {
     try {
       return await client.sendCommand(args) as T;
@@ -33,7 +40,6 @@ export async function createRedisCache(url: string): Promise<CacheStore> {
     }
   };
   const key = (k: string): string => makeDjangoCacheKey(k);
-  const safe = url.replace(/\/\/[^@]*@/, '//');
 
   return {
     backendName: 'sessionscope emulation of django.core.cache.backends.redis.RedisCache',
