@@ -7,14 +7,20 @@ import type { BlockedCheck } from './blocked-check.ts';
 import type { PipelineContext } from './context.ts';
 import type { TabState } from './tab-state.ts';
 
+interface Held { change: CookieChange; done: boolean }
+
 export class ChangeHandler {
-  private held: CookieChange[] = [];
+  /** arrival order, for the hold timeout */
+  private held: Held[] = [];
+  /** by cookie name: a new hint only re-checks changes of its own name (hot path) */
+  private heldByName = new Map<string, Held[]>();
+  private pendingCount = 0;
   private timer: unknown = null;
   /** removals with cause 'overwrite' are half of an update: the add that follows carries the cause */
   private overwritten = new Map<string, number>();
 
   constructor(private ctx: PipelineContext, private blocked: BlockedCheck, private holdMs: number) {
-    ctx.provenance.onNote = () => this.releaseExplained();
+    ctx.provenance.onNote = (name) => this.releaseExplained(name);
   }
 
   add(change: CookieChange): void {
@@ -25,26 +31,37 @@ export class ChangeHandler {
       this.apply(change);
       return;
     }
-    this.held.push(change);
+    const h: Held = { change, done: false };
+    this.held.push(h);
+    const list = this.heldByName.get(change.cookie.name);
+    if (list) list.push(h); else this.heldByName.set(change.cookie.name, [h]);
+    this.pendingCount++;
     this.schedule();
   }
 
   /** Applies every held change now (tests, shutdown). */
   releaseAll(): void {
-    const all = this.held;
-    this.held = [];
-    for (const c of all) this.apply(c);
+    for (const h of this.held) if (!h.done) this.release(h);
   }
 
-  get size(): number { return this.held.length; }
+  get size(): number { return this.pendingCount; }
 
-  private releaseExplained(): void {
-    if (this.held.length === 0) return;
+  private releaseExplained(name: string): void {
+    const list = this.heldByName.get(name);
+    if (!list) return;
     const { provenance } = this.ctx;
-    const ready = this.held.filter((c) => provenance.explains(c.cookie, c.removed, c.time));
-    if (ready.length === 0) return;
-    this.held = this.held.filter((c) => !ready.includes(c));
-    for (const c of ready) this.apply(c);
+    for (const h of list.filter((x) => provenance.explains(x.change.cookie, x.change.removed, x.change.time))) this.release(h);
+  }
+
+  private release(h: Held): void {
+    h.done = true;
+    this.pendingCount--;
+    const name = h.change.cookie.name;
+    const list = this.heldByName.get(name)!;
+    list.splice(list.indexOf(h), 1);
+    if (list.length === 0) this.heldByName.delete(name);
+    while (this.held.length && this.held[0].done) this.held.shift();
+    this.apply(h.change);
   }
 
   private schedule(): void {
@@ -53,11 +70,9 @@ export class ChangeHandler {
     this.timer = clock.setTimeout(() => {
       this.timer = null;
       const cutoff = clock.now() - this.holdMs;
-      const due = this.held.filter((c) => c.time <= cutoff);
-      this.held = this.held.filter((c) => c.time > cutoff);
-      for (const c of due) this.apply(c);
+      while (this.held.length && this.held[0].change.time <= cutoff) this.release(this.held[0]);
       this.schedule();
-    }, Math.max(0, this.held[0].time + this.holdMs - clock.now()));
+    }, Math.max(0, this.held[0].change.time + this.holdMs - clock.now()));
   }
 
   private apply(change: CookieChange): void {

@@ -19,65 +19,68 @@ export interface Hint {
 
 export interface Attribution { source: Provenance; tabId: number | null; origin?: string }
 
+/** Hints that can explain the same change share a key: name + value for sets, name alone for deletions. */
+const keyOf = (name: string, value: string, deletion: boolean) => (deletion ? `d\u0000${name}` : `s\u0000${name}\u0000${value}`);
+
 export class ProvenanceTracker {
-  /** hints by cookie name: a change only ever looks at hints for its own name (hot path) */
-  private byName = new Map<string, Hint[]>();
+  /** hints by match key: a change only ever looks at hints that name its cookie and value (hot path) */
+  private byKey = new Map<string, Hint[]>();
   private count = 0;
-  /** called after every new hint (held changes may now be explained) */
-  onNote: (() => void) | null = null;
+  /** called after every new hint (held changes of that name may now be explained) */
+  onNote: ((name: string) => void) | null = null;
 
   constructor(private windowMs: number, private maxHints = 5000) {}
 
   note(hint: Hint): void {
-    const list = this.byName.get(hint.name);
-    if (list) list.push(hint); else this.byName.set(hint.name, [hint]);
+    const key = keyOf(hint.name, hint.value, hint.deletion);
+    const list = this.byKey.get(key);
+    if (list) list.push(hint); else this.byKey.set(key, [hint]);
     if (++this.count > this.maxHints) this.prune(hint.time, true);
-    this.onNote?.();
+    this.onNote?.(hint.name);
   }
 
   /** Whether some hint explains the change (without consuming it). */
   explains(cookie: CookieRecord, removed: boolean, time: number): boolean {
-    return this.find(cookie, removed, time) >= 0;
+    return this.find(cookie, removed, time) !== null;
   }
 
   /** Finds (and consumes) the hint that best explains a change at `time`. */
   attribute(cookie: CookieRecord, removed: boolean, time: number): Attribution {
-    const best = this.find(cookie, removed, time);
-    if (best < 0) return { source: 'unknown', tabId: null };
-    const list = this.byName.get(cookie.name)!;
-    const [hint] = list.splice(best, 1);
+    const found = this.find(cookie, removed, time);
+    if (!found) return { source: 'unknown', tabId: null };
+    const [hint] = found.list.splice(found.index, 1);
     this.count--;
-    if (list.length === 0) this.byName.delete(cookie.name);
+    if (found.list.length === 0) this.byKey.delete(found.key);
     return { source: hint.via, tabId: hint.tabId >= 0 ? hint.tabId : null, origin: hint.origin };
   }
 
-  private find(cookie: CookieRecord, removed: boolean, time: number): number {
-    const list = this.byName.get(cookie.name);
-    if (!list) return -1;
+  private find(cookie: CookieRecord, removed: boolean, time: number): { key: string; list: Hint[]; index: number } | null {
+    const key = keyOf(cookie.name, cookie.value, removed);
+    const list = this.byKey.get(key);
+    if (!list) return null;
     let best = -1;
     for (let i = list.length - 1; i >= 0; i--) {
       const h = list[i];
-      if (Math.abs(h.time - time) > this.windowMs || h.deletion !== removed) continue;
-      if (!removed && h.value !== cookie.value) continue;
+      if (Math.abs(h.time - time) > this.windowMs) continue;
       if (!domainMatch(h.host, cookie.domain) && h.host !== cookie.domain) continue;
       if (best < 0 || Math.abs(h.time - time) < Math.abs(list[best].time - time)) best = i;
     }
-    return best;
+    return best < 0 ? null : { key, list, index: best };
   }
 
   /** Drops hints too old to explain anything still to come; when full (`hard`), keeps the newest half. */
   prune(now: number, hard = false): void {
     this.keepFrom(now - this.windowMs);
     if (!hard || this.count <= this.maxHints / 2) return;
-    const times = [...this.byName.values()].flatMap((l) => l.map((h) => h.time)).sort((a, b) => a - b);
+    const times = [...this.byKey.values()].flatMap((l) => l.map((h) => h.time)).sort((a, b) => a - b);
     this.keepFrom(times[times.length - Math.floor(this.maxHints / 2)]);
   }
 
   private keepFrom(cutoff: number): void {
     this.count = 0;
-    for (const [name, list] of this.byName) {
+    for (const [key, list] of this.byKey) {
       const kept = list.filter((h) => h.time >= cutoff);
-      if (kept.length) { this.byName.set(name, kept); this.count += kept.length; } else this.byName.delete(name);
+      if (kept.length) { this.byKey.set(key, kept); this.count += kept.length; } else this.byKey.delete(key);
     }
   }
 
