@@ -26,7 +26,7 @@ export async function signCookieSession(obj: Json, name = 'session', keys: strin
 /** The session object behind a cookie-session value, or undefined when it is not base64 of a JSON object. */
 export function readCookieSessionValue(value: string): { [key: string]: Json } | undefined {
   const text = stripQuotes(value.trim());
-  if (!BASE64.test(text) || text.length % 4 !== 0) return undefined;
+  if (text.length % 4 !== 0 || !BASE64.test(text)) return undefined;
   const bytes = base64Decode(text);
   if (!bytes) return undefined;
   let json: string;

@@ -35,27 +35,34 @@ export function b62Decode(text: string): number | null {
   return negative ? -n : n;
 }
 
-const signers = new Map<string, (value: Uint8Array) => Uint8Array>();
+type Signer = (value: Uint8Array) => Uint8Array;
+// hash -> salt -> secret -> HMAC keyed by hash(salt + "signer" + secret). Nested maps look up the caller's own
+// strings (their hashes are cached) instead of building and hashing the concatenation per cookie.
+const signers = new Map<HashName, Map<string, Map<string, Signer>>>();
+let signerCount = 0;
 
 // The salted key only depends on salt and secret; detection tries the same few pairs for every cookie, so the
 // derived key's HMAC state is kept, not just the key.
-function saltedSigner(hash: HashName, material: string): (value: Uint8Array) => Uint8Array {
-  const id = hash + '|' + material;
-  let sign = signers.get(id);
+function saltedSigner(hash: HashName, salt: string, secret: string): Signer {
+  let bySalt = signers.get(hash);
+  if (!bySalt) signers.set(hash, (bySalt = new Map()));
+  let bySecret = bySalt.get(salt);
+  if (!bySecret) bySalt.set(salt, (bySecret = new Map()));
+  let sign = bySecret.get(secret);
   if (!sign) {
-    if (signers.size > 512) signers.clear();
-    sign = hmacWith(hash, digestSync(hash, material));
-    signers.set(id, sign);
+    if (++signerCount > 512) { signers.clear(); signerCount = 0; return saltedSigner(hash, salt, secret); }
+    sign = hmacWith(hash, digestSync(hash, salt + 'signer' + secret));
+    bySecret.set(secret, sign);
   }
   return sign;
 }
 
 /** salted_hmac(salt + "signer", value, secret): HMAC keyed by hash(salt + "signer" + secret), b64url. */
 export async function djangoSignature(value: string, secret: string, salt: string, algorithm: DjangoAlgorithm = 'sha256'): Promise<string> {
-  const hash = HASH[algorithm], material = salt + 'signer' + secret;
+  const hash = HASH[algorithm];
   const data = utf8Encode(value);
-  if (!prefersNativeHmac(data.length)) return base64UrlEncode(saltedSigner(hash, material)(data));
-  return base64UrlEncode(await hmac(hash, digestSync(hash, material), data));
+  if (!prefersNativeHmac(data.length)) return base64UrlEncode(saltedSigner(hash, salt, secret)(data));
+  return base64UrlEncode(await hmac(hash, digestSync(hash, salt + 'signer' + secret), data));
 }
 
 /** The object payload of dumps/sign_object: compact ASCII JSON, zlib only when it saves at least 2 bytes. */

@@ -2,12 +2,22 @@
 import { unquoteCookieValue } from './cookie-text.ts';
 import { b62Decode } from './primitives.ts';
 
-export interface Shape { text: string; quoted: boolean; timestampCapable: boolean; head: string }
+export interface Shape { readonly text: string; readonly quoted: boolean; readonly timestampCapable: boolean; readonly head: string }
 
 // b64url of a SHA-256 (43 chars) or legacy SHA-1 (27 chars) HMAC
 const SIGNATURE = /^[A-Za-z0-9_-]{27}$|^[A-Za-z0-9_-]{43}$/;
 
+// score() and decode() read the same value back to back; the shape is immutable, so the last one is kept.
+let last: { value: string; shape: Shape | null } | null = null;
+
 export function readShape(value: string): Shape | null {
+  if (last?.value === value) return last.shape;
+  const shape = splitShape(value);
+  last = { value, shape };
+  return shape;
+}
+
+function splitShape(value: string): Shape | null {
   const { text, quoted } = unquoteCookieValue(value);
   const cut = text.lastIndexOf(':');
   if (cut < 0 || !SIGNATURE.test(text.slice(cut + 1))) return null;

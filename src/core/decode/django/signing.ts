@@ -1,7 +1,6 @@
 // django.core.signing (Django 3.2) in WebCrypto: Signer, TimestampSigner, dumps/loads. Byte-identical to Django
 // for the same input and timestamp, because the companion server and the panel's re-signing rely on it.
 import type { Json } from '../../protocol/index.ts';
-import { utf8Encode, bytesEqual } from '../../util/bytes.ts';
 import { b62Decode, b62Encode, decodeDjangoObject, djangoSignature, encodeDjangoObject, type DjangoAlgorithm } from './primitives.ts';
 
 export { b62Decode, b62Encode, decodeDjangoObject, encodeDjangoObject, parsePythonJson, PayloadError } from './primitives.ts';
@@ -65,14 +64,21 @@ export async function verifyDjango(signed: string, opts: VerifyOptions): Promise
   // Django 3.2 accepts the SHA-256 signature and, for old data, the legacy SHA-1 one (27 characters).
   const algorithms: DjangoAlgorithm[] = opts.algorithm === 'sha1' ? ['sha1'] : signature.length === 27 ? ['sha1'] : ['sha256'];
   const salt = opts.salt || (opts.timestamped ? TIMESTAMP_SIGNER_SALT : SIGNER_SALT);
-  const wanted = utf8Encode(signature);
   for (const algorithm of algorithms) {
     for (let i = 0; i < opts.keys.length; i++) {
       const expected = await djangoSignature(signedPart, opts.keys[i], salt, algorithm);
-      if (bytesEqual(utf8Encode(expected), wanted)) return { value, timestamp, valid: true, keyIndex: i, algorithm, signature };
+      if (constantTimeEqual(expected, signature)) return { value, timestamp, valid: true, keyIndex: i, algorithm, signature };
     }
   }
   return { value, timestamp, valid: false, keyIndex: null, algorithm: null, signature };
+}
+
+/** Django's constant_time_compare on text: no early exit, so timing does not reveal how much matched. */
+function constantTimeEqual(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
 }
 
 export interface DumpsOptions { key: string; salt?: string; compress?: boolean; timestamp?: number; algorithm?: DjangoAlgorithm }

@@ -16,6 +16,7 @@ export const flaskDecoder: FormatDecoder = {
   format: 'flask',
   hints: ['flask', 'itsdangerous', 'flask-session', 'secure-cookie-session'],
   score: (input) => {
+    if (input.value.indexOf('.', 1) < 0) return 0; // SHAPE needs a '.' after the payload's first character
     const m = SHAPE.exec(input.value);
     if (!m || decodeFlaskTimestamp(m[2]) === null) return 0;
     return (input.name ?? '').toLowerCase() === 'session' ? 90 : 75;

@@ -13,6 +13,8 @@ interface Token { text: string; segments: string[]; header: { [key: string]: Jso
 
 /** The compact token inside a cookie value: trimmed, unquoted, URL-decoded and without a `Bearer ` prefix. */
 export function unwrapJwt(value: string): string | null {
+  // Without a '.', or a '%' that could decode to one, SEGMENTS cannot match; detection asks this of every cookie.
+  if (!value.includes('.') && !value.includes('%')) return null;
   let text = stripQuotes(value.trim());
   text = percentDecode(text) ?? text;
   text = stripQuotes(text.trim()).replace(/^bearer\s+/i, '');

@@ -36,7 +36,7 @@ export const railsCookieText = (value: string): string | null => percentDecode(s
 
 export function railsShape(value: string): RailsShape | null {
   const text = railsCookieText(value);
-  if (!text) return null;
+  if (!text || !text.includes('--')) return null;
   const parts = text.split('--');
   if (parts.length === 3) return gcmShape(parts);
   if (parts.length !== 2 || !HEX_DIGEST.test(parts[1])) return null;
