@@ -57,6 +57,7 @@ describe('file backend', () => {
     ctx.clock.shift(120);
     await clearExpired(ctx);
     expect(readdirSync(ctx.fileDir!)).toEqual(['sessionid' + keep.sessionKey]);
+    expect(ctx.events.at(-1)).toMatchObject({ type: 'cleared', key: old.sessionKey });
   });
 });
 

@@ -12,6 +12,7 @@ class InvalidSessionKey extends SuspiciousOperation {}
 export class FileSession extends SessionBase {
   /** set by clear_expired: load() must not create() replacements */
   noCreate = false;
+  private expiring = false;
 
   protected get dir(): string { return this.ctx.fileDir!; }
   protected get prefix(): string { return this.ctx.settings.SESSION_COOKIE_NAME; }
@@ -39,8 +40,9 @@ export class FileSession extends SessionBase {
         if (age <= 0) {
           const old = this.sessionKey;
           data = new Map();
-          await this.delete();
-          this.ctx.emit('expired', old);
+          this.expiring = true;
+          try { await this.delete(); } finally { this.expiring = false; }
+          this.ctx.emit(this.noCreate ? 'cleared' : 'expired', old);
           if (!this.noCreate) await this.create();
         }
       }
@@ -95,7 +97,8 @@ export class FileSession extends SessionBase {
     const path = this.keyToFile(k);
     try {
       unlinkSync(path);
-      this.ctx.emit('deleted', k);
+      // expiry removals are reported by load() as expired/cleared instead
+      if (key !== null || !this.expiring) this.ctx.emit('deleted', k);
     } catch { /* a missing file is ignored, as Django */ }
   }
 }
