@@ -12,9 +12,13 @@ export class DbSession extends SessionBase {
 
   /** _get_session_from_db: a live row, or key := None */
   protected async liveRow(): Promise<SessionRow | null> {
-    const row = this.sessionKey === null ? null : await this.sql.getLive(this.sessionKey, this.nowMicros());
-    if (!row) this.setKey(null);
-    return row;
+    const key = this.sessionKey;
+    const row = key === null ? null : await this.sql.getLive(key, this.nowMicros());
+    if (row) return row;
+    // the row may still be there, expired (it stays until clearsessions): tell the change feed
+    if (key !== null && (await this.sql.exists(key))) this.ctx.emit('expired', key);
+    this.setKey(null);
+    return null;
   }
 
   async load(): Promise<PyDict> {

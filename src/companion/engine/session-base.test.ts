@@ -109,5 +109,6 @@ describe('SessionBase API (Django 3.2 semantics)', () => {
     const expired = openSession(ctx, s.sessionKey);
     await expired.items();
     expect(expired.sessionKey).toBeNull();
+    expect(ctx.events.at(-1)).toMatchObject({ type: 'expired', key: s.sessionKey });
   });
 });
