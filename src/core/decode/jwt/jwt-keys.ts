@@ -75,6 +75,9 @@ export const isPublicKeySecret = (secret: string): boolean =>
   /-----BEGIN (?:[A-Z]+ )?(?:PUBLIC KEY|CERTIFICATE)-----/.test(secret) || jwksOf(secret, undefined).some((k) => k.kty !== 'oct');
 
 const cache = new Map<string, Promise<CryptoKey[]>>();
+/** The raw bytes behind each imported HMAC key, so HS* tokens are checked synchronously (util/crypto's hmacSync). */
+const hmacMaterial = new WeakMap<CryptoKey, Uint8Array>();
+export const hmacKeyBytes = (key: CryptoKey): Uint8Array | undefined => hmacMaterial.get(key);
 
 /** Imported keys are cached: a panel verifies many tokens with the same few secrets. */
 export function keysFromSecret(secret: string, alg: JwsAlgorithm, kid?: string): Promise<CryptoKey[]> {
@@ -98,6 +101,7 @@ async function importKeys(secret: string, alg: JwsAlgorithm, kid?: string): Prom
     const raw = oct ? base64Decode(oct.k as string) : utf8Encode(secret);
     // RFC 2104: an empty key equals one zero byte, which WebCrypto accepts.
     const key = raw && (await tryImport('raw', raw.length ? raw : new Uint8Array(1), alg));
+    if (key && raw) hmacMaterial.set(key, raw);
     return key ? [key] : [];
   }
   const spki = pemToSpki(secret);

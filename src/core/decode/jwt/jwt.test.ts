@@ -45,6 +45,21 @@ async function signAsym(alg: string, gen: RsaHashedKeyGenParams | EcKeyGenParams
 
 const rsa = (name: string, hash: string): RsaHashedKeyGenParams => ({ name, hash, modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]) });
 
+describe('jwtDecoder HS* checks (synchronous HMAC) agree with WebCrypto', () => {
+  it('accepts tokens WebCrypto signed, with empty, short and over-block secrets, and rejects a changed payload', async () => {
+    for (const [alg, hash] of [['HS256', 'SHA-256'], ['HS384', 'SHA-384'], ['HS512', 'SHA-512']] as const) {
+      for (const secret of ['', 'k', 'x'.repeat(200)]) {
+        const input = `${b64url({ alg, typ: 'JWT' })}.${b64url({ sub: secret.length })}`;
+        const key = await crypto.subtle.importKey('raw', secret ? utf8Encode(secret).slice().buffer as ArrayBuffer : new Uint8Array(1), { name: 'HMAC', hash }, false, ['sign']);
+        const sig = base64UrlEncode(new Uint8Array(await crypto.subtle.sign('HMAC', key, utf8Encode(input).slice().buffer as ArrayBuffer)));
+        expect((await jwtDecoder.decode({ value: `${input}.${sig}`, secrets: [secret] }))?.signature).toBe('valid');
+        const forged = `${b64url({ alg, typ: 'JWT' })}.${b64url({ sub: -1 })}.${sig}`;
+        expect((await jwtDecoder.decode({ value: forged, secrets: [secret] }))?.signature).toBe('invalid');
+      }
+    }
+  });
+});
+
 describe('jwtDecoder with public keys', () => {
   it.each([
     ['RS384', rsa('RSASSA-PKCS1-v1_5', 'SHA-384'), { name: 'RSASSA-PKCS1-v1_5' }],
