@@ -2,7 +2,7 @@
 // (cookie-formats.md §2). Byte-identical to Flask 2.2 for the same session and timestamp.
 import type { Json } from '../../protocol/index.ts';
 import { base64Decode, base64UrlEncode, bytesEqual, utf8Decode, utf8Encode } from '../../util/bytes.ts';
-import { digest, hmac, type HashName } from '../../util/crypto.ts';
+import { digest, hmac, hmacWith, prefersNativeHmac, type HashName } from '../../util/crypto.ts';
 import { parsePythonJson, pythonJsonDumps } from '../../util/python-json.ts';
 import { deflateZlib, inflateCapped } from '../../util/zlib.ts';
 
@@ -16,18 +16,19 @@ const HASH: Record<FlaskDigest, HashName> = { sha1: 'SHA-1', sha256: 'SHA-256', 
 /** signature length in b64url characters → digest */
 export const DIGEST_BY_SIG_LENGTH: Record<number, FlaskDigest> = { 27: 'sha1', 43: 'sha256', 64: 'sha384', 86: 'sha512' };
 
-const derived = new Map<string, Promise<Uint8Array>>();
+type Signer = (value: Uint8Array) => Uint8Array;
+const signers = new Map<string, Promise<Signer>>();
 
-/** Signer.derive_key, cached: detection derives the same few (salt, secret) keys for every cookie. */
-export function deriveKey(secret: string, opts: FlaskSignOptions): Promise<Uint8Array> {
-  const id = [opts.digest ?? 'sha1', opts.salt ?? FLASK_SALT, opts.keyDerivation ?? 'hmac', secret].join('\u0000');
-  let key = derived.get(id);
-  if (!key) {
-    if (derived.size > 512) derived.clear();
-    key = computeKey(secret, opts);
-    derived.set(id, key);
+/** Signer.derive_key, cached with its HMAC state: detection derives the same few (salt, secret) keys for every cookie. */
+function keyedSigner(secret: string, opts: FlaskSignOptions): Promise<Signer> {
+  const id = `${opts.digest ?? 'sha1'}\u0000${opts.salt ?? FLASK_SALT}\u0000${opts.keyDerivation ?? 'hmac'}\u0000${secret}`;
+  let signer = signers.get(id);
+  if (!signer) {
+    if (signers.size > 512) signers.clear();
+    signer = computeKey(secret, opts).then((key) => hmacWith(HASH[opts.digest ?? 'sha1'], key));
+    signers.set(id, signer);
   }
-  return key;
+  return signer;
 }
 
 async function computeKey(secret: string, opts: FlaskSignOptions): Promise<Uint8Array> {
@@ -42,7 +43,9 @@ async function computeKey(secret: string, opts: FlaskSignOptions): Promise<Uint8
 }
 
 export async function flaskSignature(value: string, secret: string, opts: FlaskSignOptions): Promise<Uint8Array> {
-  return hmac(HASH[opts.digest ?? 'sha1'], await deriveKey(secret, opts), value);
+  const data = utf8Encode(value);
+  if (prefersNativeHmac(data.length)) return hmac(HASH[opts.digest ?? 'sha1'], await computeKey(secret, opts), data);
+  return (await keyedSigner(secret, opts))(data);
 }
 
 /** itsdangerous decodes the signature and compares bytes, so non-canonical trailing bits still verify. */
