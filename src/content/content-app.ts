@@ -49,6 +49,8 @@ export function startContent(win: Window, doc: Document, platform: ContentPlatfo
   void send('hello', { url: win.location.href }).then(showFindings);
   if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', checkReadable, { once: true });
   else checkReadable();
+  // subresources and XHR may set cookies after DOMContentLoaded; unchanged name lists are not re-sent
+  win.addEventListener('load', checkReadable, { once: true });
 }
 
 function debounce(win: Window, ms: number, fn: () => void): () => void {
