@@ -35,6 +35,18 @@ describe('panel port', () => {
     expect(cookies.payload).toMatchObject({ tabId: 1, upsert: [expect.objectContaining({ name: 'b' })], remove: [] });
   });
 
+  it('includes partitioned cookies, with their partition key, in the snapshot', async () => {
+    const { platform, bg, port } = await openPanel();
+    respond(platform, 1, 'https://embed.test/', ['chip=1; Secure; Partitioned; Path=/'],
+      [cookie('chip', '1', 'embed.test', { secure: true, partitionKey: { topLevelSite: 'https://top.test' } }), cookie('plain', '2', 'embed.test')]);
+    await settle(platform, bg);
+    port.postMessage(panelMsg('subscribe', { tabId: 1 }));
+    await settle(platform, bg, 10);
+    const snap = received(port).find((m) => m.type === 'snapshot')!;
+    const cookies = snap.payload.cookies as { name: string; partitionKey?: unknown }[];
+    expect(cookies.map((c) => [c.name, c.partitionKey ?? null])).toEqual([['chip', { topLevelSite: 'https://top.test' }], ['plain', null]]);
+  });
+
   it('resumes after a reconnect with only the events the panel missed', async () => {
     const { platform, bg, port } = await openPanel();
     respond(platform, 1, 'http://a.test/', ['a=1'], [cookie('a', '1')]);

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { toChangeCause, toCookieRecord, type RawCookie } from './cookie-record.ts';
+
+const raw = (over: Partial<RawCookie>): RawCookie => ({
+  name: 'sid', value: 'v', domain: 'a.test', hostOnly: true, path: '/', secure: true, httpOnly: true,
+  sameSite: 'lax', session: true, storeId: '0', ...over,
+});
+
+describe('toCookieRecord', () => {
+  it('keeps the partition key of a CHIPS cookie and drops an empty one', () => {
+    expect(toCookieRecord(raw({ partitionKey: { topLevelSite: 'https://top.test', hasCrossSiteAncestor: false } })).partitionKey)
+      .toEqual({ topLevelSite: 'https://top.test', hasCrossSiteAncestor: false });
+    expect(toCookieRecord(raw({ partitionKey: null })).partitionKey).toBeUndefined();
+    expect(toCookieRecord(raw({ partitionKey: {} })).partitionKey).toBeUndefined();
+  });
+
+  it('normalises domain, SameSite (Firefox may omit it), expiry and size in UTF-8 bytes', () => {
+    const c = toCookieRecord(raw({ domain: '.a.test', hostOnly: false, sameSite: undefined, session: false, expirationDate: 1_900_000_000, value: 'é' }));
+    expect(c).toMatchObject({ domain: 'a.test', hostOnly: false, sameSite: 'unspecified', expirationDate: 1_900_000_000, size: 5 });
+    expect(toCookieRecord(raw({ expirationDate: 5 })).expirationDate).toBeUndefined(); // session cookies have no expiry
+  });
+
+  it('maps unknown change causes to explicit', () => {
+    expect(toChangeCause('expired_overwrite')).toBe('expired_overwrite');
+    expect(toChangeCause('something-new')).toBe('explicit');
+  });
+});
