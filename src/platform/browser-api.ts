@@ -1,5 +1,5 @@
 // The only module that reaches for the extension namespace. webextension-polyfill throws when imported
-// outside an extension, so unit tests import the fakes in ./fakes instead of this file.
+// outside an extension, so unit tests use the fakes in ./memory instead of this file.
 import browser from 'webextension-polyfill';
 
 export { browser };
