@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import type { DecodeInput, DecodeResult } from './types.ts';
+import type { CompanionCookie, DecodeInput, DecodeResult } from './types.ts';
 
 interface VectorLike {
   format: string;
@@ -49,6 +49,28 @@ describe('caches and pre-checks never change a result', () => {
       expect(await warm(structuredClone(inputs[i]))).toEqual(first[i]);
     }
   }, 120_000);
+
+  it('the early stop (no hint: first verified decoder that cannot be outranked) equals the full ranking', async () => {
+    const decode = await freshDecoder();
+    // An unknown hint is ignored by the ranking but turns the early stop off: the full path on the same input.
+    for (const input of inputs.filter((i) => i.format === undefined)) {
+      expect(await decode(structuredClone(input))).toEqual(await decode({ ...structuredClone(input), format: 'x-unknown-hint' }));
+    }
+  }, 60_000);
+
+  it('no decoder scores an unhinted input above its declared maxScore', async () => {
+    const { decoders } = await import('./index.ts');
+    const names = fc.constantFrom(undefined, 'sessionid', 'messages', 'session', 'connect.sid', 'express:sess', 'PHPSESSID', '_app_session', 'jwt', 'id_token', 'x');
+    const values = fc.oneof(fc.constantFrom(...inputs.map((i) => i.value)), fc.string(), fc.stringMatching(/^[A-Za-z0-9:._%|-]{0,80}$/));
+    const companions = fc.constantFrom<CompanionCookie[] | undefined>(undefined, [{ name: 'session.sig', value: 'x' }], [{ name: 'express:sess.sig', value: 'y' }]);
+    const check = (input: DecodeInput) => {
+      for (const d of decoders) expect(d.score(input), `${d.format} on ${JSON.stringify(input)}`).toBeLessThanOrEqual(d.maxScore ?? Infinity);
+    };
+    for (const input of inputs.filter((i) => i.format === undefined)) check(input);
+    fc.assert(fc.property(values, names, companions, fc.boolean(), (value, name, companion, record) => {
+      check({ value, name, companion, ...(record ? { serverRecord: { content: value } } : {}) });
+    }), { numRuns: 3000 });
+  });
 
   it('values differing only after the cached prefix get their own result', async () => {
     const decode = await freshDecoder();

@@ -17,11 +17,19 @@ export async function decodeCookie(raw: DecodeInput): Promise<DecodeResult> {
   const input = checked;
   const hinted = pickHinted(input.format);
   const pool = hinted ?? decoders;
-  const candidates = rank(pool, input, hinted !== null);
+  // Without a hint, the decoder that must come first in the ranking is often known before every score is: when
+  // its value verifies, the full ranking would stop there too, so the other scores are never needed.
+  const lead = input.format === undefined ? findLeader(input) : null;
+  let leadResult: DecodeResult | null = null;
+  if (lead?.decoder) {
+    leadResult = await safeDecode(lead.decoder, input);
+    if (leadResult && rankResult(leadResult) === 3) return leadResult;
+  }
+  const candidates = rank(pool, input, hinted !== null, lead?.scores);
   let best: { result: DecodeResult; rank: number } | null = null;
   const others: string[] = [];
   for (const { decoder } of candidates) {
-    const result = await safeDecode(decoder, input);
+    const result = decoder === lead?.decoder ? leadResult : await safeDecode(decoder, input);
     if (!result) continue;
     const r = rankResult(result);
     if (best && r <= best.rank) others.push(describeRunnerUp(result));
@@ -40,6 +48,23 @@ export async function decodeCookie(raw: DecodeInput): Promise<DecodeResult> {
   return generic;
 }
 
+interface Leader { decoder: FormatDecoder | null; scores: number[] }
+
+/**
+ * Scores `decoders` in order until the best so far cannot be outranked: every decoder left has a maxScore no
+ * higher (a tie keeps registry order, as the stable sort in rank() does). `scores` holds what was computed.
+ */
+function findLeader(input: DecodeInput): Leader {
+  const scores: number[] = [];
+  let best = -1;
+  for (let i = 0; i < decoders.length; i++) {
+    scores.push(safeScore(decoders[i], input));
+    if (scores[i] > (best < 0 ? 0 : scores[best])) best = i;
+    if (best >= 0 && decoders.slice(i + 1).every((d) => (d.maxScore ?? Infinity) <= scores[best])) return { decoder: decoders[best], scores };
+  }
+  return { decoder: null, scores };
+}
+
 function pickHinted(hint: string | undefined): FormatDecoder[] | null {
   if (!hint) return null;
   const wanted = hint.trim().toLowerCase();
@@ -48,8 +73,9 @@ function pickHinted(hint: string | undefined): FormatDecoder[] | null {
   return matches.length ? matches : null; // unknown hints are ignored
 }
 
-function rank(pool: FormatDecoder[], input: DecodeInput, hinted: boolean): Candidate[] {
-  const scored = pool.map((decoder) => ({ decoder, score: safeScore(decoder, input) }));
+/** `known` holds scores already computed for the first decoders of `pool` (scores are pure). */
+function rank(pool: FormatDecoder[], input: DecodeInput, hinted: boolean, known: number[] = []): Candidate[] {
+  const scored = pool.map((decoder, i) => ({ decoder, score: i < known.length ? known[i] : safeScore(decoder, input) }));
   // A hint means "this is the format": try it even when the value looks odd for it.
   return scored.filter((c) => hinted || c.score > 0).sort((a, b) => b.score - a.score);
 }

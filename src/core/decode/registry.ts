@@ -14,6 +14,11 @@ export interface FormatDecoder {
   hints: string[];
   /** plausibility 0..100 (+50 when hinted) from name, value shape and companions; 0 = implausible */
   score(input: DecodeInput): number;
+  /**
+   * The highest score() can return for an input without a `format` hint. The dispatcher stops scoring once a
+   * decoder leads every decoder left by this bound (and its value verified); missing = no bound, always scored.
+   */
+  maxScore?: number;
   /** decodes and verifies; null when the value turns out not to be this format */
   decode(input: DecodeInput): Promise<DecodeResult | null>;
 }

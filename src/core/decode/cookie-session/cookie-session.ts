@@ -94,5 +94,6 @@ export const cookieSessionDecoder: FormatDecoder = {
   format: 'cookie-session',
   hints: HINTS,
   score: scoreCookieSession,
+  maxScore: 90,
   decode: (input) => guardDecode('cookie-session', () => decodeCookieSession(input)),
 };

@@ -14,6 +14,7 @@ export const djangoDecoder: FormatDecoder = {
   format: 'django',
   hints: ['django', 'django-signing', 'django-session', ...DJANGO_KIND_HINTS],
   score: scoreDjango,
+  maxScore: 95,
   decode: decodeDjango,
 };
 

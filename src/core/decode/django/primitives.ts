@@ -59,10 +59,24 @@ function saltedSigner(hash: HashName, salt: string, secret: string): Signer {
 
 /** salted_hmac(salt + "signer", value, secret): HMAC keyed by hash(salt + "signer" + secret), b64url. */
 export async function djangoSignature(value: string, secret: string, salt: string, algorithm: DjangoAlgorithm = 'sha256'): Promise<string> {
-  const hash = HASH[algorithm];
   const data = utf8Encode(value);
-  if (!prefersNativeHmac(data.length)) return base64UrlEncode(saltedSigner(hash, salt, secret)(data));
+  const quick = signSmall(data, secret, salt, algorithm);
+  if (quick !== null) return quick;
+  const hash = HASH[algorithm];
   return base64UrlEncode(await hmac(hash, digestSync(hash, salt + 'signer' + secret), data));
+}
+
+/**
+ * The same signature without a promise for values the JS HMAC handles (under 32 KB); null for larger ones, which
+ * go to WebCrypto through djangoSignature. Verification calls this per cookie and candidate salt.
+ */
+export function djangoSignatureSync(value: string, secret: string, salt: string, algorithm: DjangoAlgorithm = 'sha256'): string | null {
+  return signSmall(utf8Encode(value), secret, salt, algorithm);
+}
+
+function signSmall(data: Uint8Array, secret: string, salt: string, algorithm: DjangoAlgorithm): string | null {
+  if (prefersNativeHmac(data.length)) return null;
+  return base64UrlEncode(saltedSigner(HASH[algorithm], salt, secret)(data));
 }
 
 /** The object payload of dumps/sign_object: compact ASCII JSON, zlib only when it saves at least 2 bytes. */

@@ -68,5 +68,6 @@ export const expressSessionDecoder: FormatDecoder = {
   format: 'express-session',
   hints: HINTS,
   score: scoreExpressSession,
+  maxScore: 90,
   decode: (input) => guardDecode('express-session', () => decodeExpressSession(input)),
 };

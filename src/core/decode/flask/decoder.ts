@@ -15,6 +15,7 @@ const LEGACY_EPOCH = 1293840000;
 export const flaskDecoder: FormatDecoder = {
   format: 'flask',
   hints: ['flask', 'itsdangerous', 'flask-session', 'secure-cookie-session'],
+  maxScore: 90,
   score: (input) => {
     if (input.value.indexOf('.', 1) < 0) return 0; // SHAPE needs a '.' after the payload's first character
     const m = SHAPE.exec(input.value);

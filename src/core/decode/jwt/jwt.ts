@@ -99,5 +99,6 @@ export const jwtDecoder: FormatDecoder = {
   format: 'jwt',
   hints: HINTS,
   score: scoreJwt,
+  maxScore: 90,
   decode: (input) => guardDecode('jwt', () => decodeJwt(input)),
 };

@@ -69,5 +69,6 @@ export const phpDecoder: FormatDecoder = {
   format: 'php',
   hints: HINTS,
   score: scorePhp,
+  maxScore: 80,
   decode: (input) => guardDecode('php', () => decodePhp(input)),
 };

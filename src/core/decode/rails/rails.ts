@@ -74,5 +74,6 @@ export const railsDecoder: FormatDecoder = {
   format: 'rails',
   hints: HINTS,
   score: scoreRails,
+  maxScore: 90,
   decode: (input) => guardDecode('rails', () => decodeRails(input)),
 };
