@@ -1,6 +1,6 @@
 // django.contrib.sessions.backends.base.SessionBase (3.2 semantics; 4.2/5.2 differences switched by ctx.django).
 // Every operation is async because the backends (SQL, Redis, files, WebCrypto signing) are.
-import { clonePy, isTruthy, PyDateTime, toNumber, type PyDict, type PyValue } from '../py/value.ts';
+import { clonePy, CONST_KEY, isTruthy, keyIdentity, newIdentity, PyDateTime, setKeyed, toNumber, type PyDict, type PyValue } from '../py/value.ts';
 import { fromisoformat, isoformat } from '../py/datetime.ts';
 import type { EngineContext } from './context.ts';
 import { isoExpiry } from './context.ts';
@@ -66,7 +66,14 @@ export abstract class SessionBase {
     if (!s.has(k)) throw new KeyError(k);
     return s.get(k)!;
   }
-  async setItem(k: string, v: PyValue): Promise<void> { (await this.session()).set(k, v); this.modified = true; }
+  /**
+   * session[k] = v. `keyId` is the key's object identity (value.ts; default: a constant written by code) and
+   * `freshValue` marks a one-character value made by code; both only shape the pickles of cache backends.
+   */
+  async setItem(k: string, v: PyValue, opts: { keyId?: string; freshValue?: boolean } = {}): Promise<void> {
+    setKeyed(await this.session(), k, v, opts.keyId ?? CONST_KEY, opts.freshValue);
+    this.modified = true;
+  }
   async deleteItem(k: string): Promise<void> {
     const s = await this.session();
     if (!s.has(k)) throw new KeyError(k);
@@ -95,12 +102,12 @@ export abstract class SessionBase {
     const s = await this.session();
     if (s.has(k)) return s.get(k)!;
     this.modified = true;
-    s.set(k, v);
+    setKeyed(s, k, v, newIdentity());
     return v;
   }
   async update(d: PyDict): Promise<void> {
     const s = await this.session();
-    for (const [k, v] of d) s.set(k, v);
+    for (const [k, v] of d) setKeyed(s, k, v, keyIdentity(d, k) ?? newIdentity());
     this.modified = true;
   }
   clear(): void { this.cache = new Map(); this.accessed = true; this.modified = true; }

@@ -30,7 +30,8 @@ export async function loginUser(session: SessionBase, secretKey: string, userId:
   } else {
     await session.cycleKey();
   }
-  await session.setItem('_auth_user_id', String(userId));
+  // str(pk) is a new object even for one digit (not the shared one-character string), as pickles show
+  await session.setItem('_auth_user_id', String(userId), { freshValue: true });
   await session.setItem('_auth_user_backend', backend);
   await session.setItem('_auth_user_hash', hash);
 }

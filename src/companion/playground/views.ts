@@ -4,7 +4,7 @@ import type { SessionBase, TimeDelta } from '../engine/session-base.ts';
 import { KeyError, ServerError } from '../engine/errors.ts';
 import { isoformat, fromisoformat } from '../py/datetime.ts';
 import { parsePyJson } from '../py/json.ts';
-import { isDict, PyDateTime, toNumber, type PyDict, type PyValue } from '../py/value.ts';
+import { isDict, keyIdentity, PyDateTime, toNumber, type PyDict, type PyValue } from '../py/value.ts';
 import { jsonResponse } from '../http/response.ts';
 
 const obj = (entries: [string, PyValue][]): PyDict => new Map(entries);
@@ -82,7 +82,7 @@ export async function viewGet(req: CompanionRequest): Promise<CompanionResponse>
 export async function viewSet(req: CompanionRequest): Promise<CompanionResponse> {
   const body = readJson(req);
   if (!isDict(body)) return notObject();
-  for (const [k, v] of body) await req.session!.setItem(k, v);
+  for (const [k, v] of body) await req.session!.setItem(k, v, { keyId: keyIdentity(body, k) });
   return jsonResponse(await shortState(req.session!), wantStatus(req));
 }
 

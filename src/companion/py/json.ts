@@ -2,7 +2,7 @@
 // through the project's byte-exact pythonJsonDumps. JSON.parse cannot be used: it turns 1.0 into 1 and moves
 // the key "1" in front of "a", both of which show up in Django's stored data and responses.
 import { pythonJsonDumps } from '../../core/util/python-json.ts';
-import { PyDateTime, PyFloat, pyInt, type PyValue } from './value.ts';
+import { newIdentity, PyDateTime, PyFloat, pyInt, setKeyed, type PyValue } from './value.ts';
 import { isoformat } from './datetime.ts';
 
 export class PyJsonError extends Error {}
@@ -20,6 +20,8 @@ const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/y;
 
 class Parser {
   i = 0;
+  /** json.loads memoizes object keys: equal keys of one parse are one object */
+  readonly keyId = newIdentity();
   constructor(readonly s: string) {}
 
   fail(msg: string): never { throw new PyJsonError(`${msg}: char ${this.i}`); }
@@ -49,7 +51,7 @@ class Parser {
       const k = this.string(); this.ws();
       if (this.s[this.i] !== ':') this.fail("Expecting ':' delimiter");
       this.i++; this.ws();
-      out.set(k, this.value()); this.ws();
+      setKeyed(out, k, this.value(), this.keyId); this.ws();
       const c = this.s[this.i++];
       if (c === '}') return out;
       if (c !== ',') this.fail("Expecting ',' delimiter");

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { pickleDumps, pickleLoads, PickleError } from './pickle.ts';
 import { parsePyJson, dumpCompactJson } from './json.ts';
 import { fromisoformat } from './datetime.ts';
-import { PyDateTime } from './value.ts';
+import { CONST_KEY, newIdentity, PyDateTime, setKeyed } from './value.ts';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 
@@ -42,5 +42,18 @@ describe('pickle protocol 5', () => {
     const good = pickleDumps(parsePyJson('{"a":[1,2,3]}'));
     for (let n = 0; n < good.length - 1; n++) expect(() => pickleLoads(good.subarray(0, n))).toThrow(PickleError);
     expect(() => pickleLoads(Uint8Array.from([0x80, 5, 0x63, 0x6f, 0x73, 0x0a]))).toThrow(PickleError);
+  });
+
+  it('follows CPython object identity: keys shared within one json.loads only, fresh str(int) values apart', () => {
+    // sizes from /usr/bin/python3: pickle.dumps(..., 5) of the same operations
+    const a = pickleLoads(pickleDumps(parsePyJson('{"obj":{"zz":1}}'))) as Map<string, unknown>;
+    setKeyed(a as never, 'n', parsePyJson('{"zz":5}'), newIdentity());
+    expect(pickleDumps(a as never).length).toBe(46);
+    expect(pickleDumps(parsePyJson('{"obj":{"zz":1},"n":{"zz":5}}')).length).toBe(43);
+    const d = parsePyJson('{"1": true}') as Map<string, never>;
+    setKeyed(d, '_auth_user_id', '1', CONST_KEY, true);
+    expect(pickleDumps(d).length).toBe(41);
+    expect(pickleDumps(pickleLoads(pickleDumps(d))).length).toBe(39);
+    expect(pickleDumps(parsePyJson('{"a":"","b":[""]}')).length).toBe(32);
   });
 });

@@ -2,7 +2,7 @@
 // data, and a reader for the same subset. Django's cache backends (LocMem, Redis) store session dicts pickled;
 // hand-written because no maintained JS pickle library exists.
 import { utf8Encode } from '../../core/util/bytes.ts';
-import { PyDateTime, PyFloat, type PyValue } from './value.ts';
+import { isFreshValue, keyIdentity, PyDateTime, PyFloat, type PyDict, type PyValue } from './value.ts';
 
 const BATCH = 1000;
 
@@ -27,19 +27,28 @@ class Writer {
   }
 }
 
-// CPython shares one object for equal dict keys of a json.loads result and for 1-char latin-1 strings;
-// pickle memoizes by identity, so those (and only those) repeats become BINGET references.
-function sharedId(s: string, isKey: boolean): string | undefined {
-  return isKey || (s.length === 1 && s.charCodeAt(0) < 256) ? 's:' + s : undefined;
-}
+// CPython keeps one object for "" and per 1-char latin-1 string; pickle memoizes by object, so those always
+// repeat as BINGET.
+const isSingleton = (s: string): boolean => s.length === 0 || (s.length === 1 && s.charCodeAt(0) < 256);
 
-function writeStr(w: Writer, s: string, isKey = false, forcedId?: string): void {
-  const id = forcedId ?? sharedId(s, isKey);
+/** `id` names the CPython object (see value.ts identities); undefined = an object of its own. */
+function writeStr(w: Writer, s: string, id?: string): void {
   if (id && w.get(id)) return;
   const b = utf8Encode(s);
   if (b.length < 256) w.op(0x8c, b.length); else { w.op(0x58); w.le(b.length, 4); }
   w.raw(b);
   w.memoize(id);
+}
+
+function keyId(d: PyDict, k: string): string | undefined {
+  if (isSingleton(k)) return 's1:' + k;
+  const id = keyIdentity(d, k);
+  return id === undefined ? undefined : `k:${id}:${k}`;
+}
+
+function valueId(d: PyDict | null, k: string | null, v: string): string | undefined {
+  if (!isSingleton(v)) return undefined;
+  return d && k !== null && isFreshValue(d, k) ? undefined : 's1:' + v;
 }
 
 function writeInt(w: Writer, n: number | bigint): void {
@@ -71,8 +80,8 @@ function writeFloat(w: Writer, f: number): void {
 function writeGlobal(w: Writer, module: string, name: string): void {
   if (w.get(`g:${module}.${name}`)) return;
   // the module name is one shared object; each class name is its own
-  writeStr(w, module, false, 'm:' + module);
-  writeStr(w, name, false, `n:${module}.${name}`);
+  writeStr(w, module, 'm:' + module);
+  writeStr(w, name, `n:${module}.${name}`);
   w.op(0x93); w.memoize(`g:${module}.${name}`);
 }
 
@@ -106,20 +115,21 @@ function writeBatched<T>(w: Writer, items: T[], one: (x: T) => void, single: num
   }
 }
 
-function writeValue(w: Writer, v: PyValue): void {
+function writeValue(w: Writer, v: PyValue, parent: PyDict | null = null, key: string | null = null): void {
   if (v === null) return w.op(0x4e);
   if (v === true) return w.op(0x88);
   if (v === false) return w.op(0x89);
   if (typeof v === 'number' || typeof v === 'bigint') return writeInt(w, v);
   if (v instanceof PyFloat) return writeFloat(w, v.value);
-  if (typeof v === 'string') return writeStr(w, v);
+  if (typeof v === 'string') return writeStr(w, v, valueId(parent, key, v));
   if (v instanceof PyDateTime) return writeDateTime(w, v);
   if (Array.isArray(v)) {
     w.op(0x5d); w.memoize();
     return writeBatched(w, v, (x) => writeValue(w, x), 0x61, 0x65);
   }
   w.op(0x7d); w.memoize();
-  writeBatched(w, [...v], ([k, x]) => { writeStr(w, k, true); writeValue(w, x); }, 0x73, 0x75);
+  const d = v;
+  writeBatched(w, [...d], ([k, x]) => { writeStr(w, k, keyId(d, k)); writeValue(w, x, d, k); }, 0x73, 0x75);
 }
 
 /** pickle.dumps(value, 5): PROTO, one FRAME when the body is at least 4 bytes, STOP. */

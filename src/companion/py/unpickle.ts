@@ -1,10 +1,17 @@
 // pickle.loads for what caches hold for sessions: protocol 2-5 dicts, lists, tuples, str, int, float, bool,
 // None and datetimes (with datetime.timezone or pytz UTC). Anything else is refused with PickleError.
-import { PyDateTime, PyFloat, pyInt, type PyValue } from './value.ts';
+import { newIdentity, PyDateTime, PyFloat, pyInt, setKeyed, type PyValue } from './value.ts';
 
 export class PickleError extends Error {}
 
-type Item = PyValue | Uint8Array | Global | typeof MARK;
+/** A string on the unpickler stack keeps its object identity (memo references share it) until stored. */
+class PStr {
+  readonly id = newIdentity();
+  constructor(readonly s: string) {}
+  toString(): string { return this.s; }
+}
+type Item = PyValue | Uint8Array | Global | PStr | typeof MARK;
+const unwrap = (x: unknown): Item => (x instanceof PStr ? x.s : (x as Item));
 interface Global { global: string }
 const MARK = Symbol('mark');
 
@@ -69,7 +76,7 @@ const SCALARS: Record<number, (r: Reader) => Item> = {
   0x4b: (r) => r.u8(), 0x4d: (r) => r.uint(2), 0x4a: (r) => r.view.getInt32((r.i += 4) - 4, true),
   0x8a: (r) => fromTwos(r.bytes(r.u8())), 0x8b: (r) => fromTwos(r.bytes(r.uint(4))),
   0x47: (r) => new PyFloat(r.view.getFloat64((r.i += 8) - 8, false)),
-  0x8c: (r) => r.text(r.u8()), 0x58: (r) => r.text(r.uint(4)), 0x8d: (r) => r.text(r.uint(8)),
+  0x8c: (r) => new PStr(r.text(r.u8())), 0x58: (r) => new PStr(r.text(r.uint(4))), 0x8d: (r) => new PStr(r.text(r.uint(8))),
   0x43: (r) => r.bytes(r.u8()), 0x42: (r) => r.bytes(r.uint(4)),
   0x28: () => MARK, 0x7d: () => new Map(), 0x5d: () => [], 0x29: () => [],
   0x63: (r) => { const mod = r.line(); return { global: `${mod}.${r.line()}` }; },
@@ -95,12 +102,12 @@ function step(m: Machine, op: number, r: Reader): boolean {
     case 0x6a: m.push(memoGet(m.memo, r.uint(4))); return true;
     case 0x73: { const v = m.pop(), k = m.pop(); setItem(m.top(), k, v); return true; }
     case 0x75: { const items = popMark(m.stack); for (let k = 0; k < items.length; k += 2) setItem(m.top(), items[k], items[k + 1]); return true; }
-    case 0x61: { const v = m.pop(); asList(m.top()).push(v as PyValue); return true; }
-    case 0x65: { const items = popMark(m.stack); asList(m.top()).push(...(items as PyValue[])); return true; }
-    case 0x74: m.push(popMark(m.stack) as PyValue[]); return true;
-    case 0x85: m.push([m.pop()] as PyValue[]); return true;
-    case 0x86: { const b = m.pop(), a = m.pop(); m.push([a, b] as PyValue[]); return true; }
-    case 0x87: { const c = m.pop(), b = m.pop(), a = m.pop(); m.push([a, b, c] as PyValue[]); return true; }
+    case 0x61: { const v = m.pop(); asList(m.top()).push(unwrap(v) as PyValue); return true; }
+    case 0x65: { const items = popMark(m.stack); asList(m.top()).push(...(items.map(unwrap) as PyValue[])); return true; }
+    case 0x74: m.push(popMark(m.stack).map(unwrap) as PyValue[]); return true;
+    case 0x85: m.push([unwrap(m.pop())] as PyValue[]); return true;
+    case 0x86: { const b = m.pop(), a = m.pop(); m.push([a, b].map(unwrap) as PyValue[]); return true; }
+    case 0x87: { const c = m.pop(), b = m.pop(), a = m.pop(); m.push([a, b, c].map(unwrap) as PyValue[]); return true; }
     case 0x93: { const name = m.pop(), mod = m.pop(); m.push({ global: `${String(mod)}.${String(name)}` }); return true; }
     case 0x52: { const args = m.pop(), fn = m.pop(); m.push(reduce(fn, args) as Item); return true; }
     default: return false;
@@ -113,7 +120,7 @@ function run(data: Uint8Array): PyValue {
   for (;;) {
     const op = r.u8();
     if (op === 0x2e) {
-      const v = m.pop();
+      const v = unwrap(m.pop());
       if (v instanceof Uint8Array || v === MARK || (v && typeof v === 'object' && 'global' in v)) throw new PickleError('unsupported top-level value');
       return v as PyValue;
     }
@@ -133,6 +140,6 @@ function asList(x: Item): PyValue[] {
 }
 function setItem(d: Item, k: Item, v: Item): void {
   if (!(d instanceof Map)) throw new PickleError('SETITEM on a non-dict');
-  if (typeof k !== 'string') throw new PickleError('only str dict keys are supported');
-  d.set(k, v as PyValue);
+  if (!(k instanceof PStr)) throw new PickleError('only str dict keys are supported');
+  setKeyed(d, k.s, unwrap(v) as PyValue, k.id);
 }

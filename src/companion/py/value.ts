@@ -43,7 +43,11 @@ export function toNumber(v: PyValue | undefined): number | null {
 /** Deep copy: what a pickling cache hands back is never the object that was stored. */
 export function clonePy<T extends PyValue>(v: T): T {
   if (Array.isArray(v)) return v.map(clonePy) as T;
-  if (v instanceof Map) return new Map([...(v as PyDict)].map(([k, x]): [string, PyValue] => [k, clonePy(x)])) as T;
+  if (v instanceof Map) {
+    const copy: PyDict = new Map([...(v as PyDict)].map(([k, x]): [string, PyValue] => [k, clonePy(x)]));
+    copyIdentities(v as PyDict, copy);
+    return copy as T;
+  }
   return v;
 }
 
@@ -68,4 +72,45 @@ export function containsDateTime(v: PyValue): boolean {
 /** Python ints stay JS numbers while exact; beyond that they are bigints. */
 export function pyInt(n: bigint): number | bigint {
   return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n;
+}
+
+// ---- object identity of strings, as pickle sees it ----
+// Pickle writes a repeated *object* once and refers back to it, so its bytes depend on which equal strings are
+// one object in CPython: dict keys from one json.loads or one pickle.loads are shared, keys written by code
+// are interned constants, one-character strings are shared singletons — except fresh ones such as str(7).
+// JS strings have no identity, so dicts carry a side table: key → identity token.
+const keyIds = new WeakMap<PyDict, Map<string, string>>();
+const freshValues = new WeakMap<PyDict, Set<string>>();
+let identities = 0;
+
+/** The identity of keys written by code (interned constants in CPython). */
+export const CONST_KEY = 'const';
+export const newIdentity = (): string => `i${++identities}`;
+
+export function keyIdentity(d: PyDict, key: string): string | undefined {
+  return keyIds.get(d)?.get(key);
+}
+
+/** d[key] = value: an existing key keeps its object (and identity), a new one brings `id`. */
+export function setKeyed(d: PyDict, key: string, value: PyValue, id: string, freshValue = false): void {
+  if (!d.has(key)) {
+    let ids = keyIds.get(d);
+    if (!ids) keyIds.set(d, (ids = new Map()));
+    ids.set(key, id);
+  }
+  d.set(key, value);
+  const fresh = freshValues.get(d);
+  if (freshValue) { if (fresh) fresh.add(key); else freshValues.set(d, new Set([key])); }
+  else fresh?.delete(key);
+}
+
+/** A one-character value made by code (str(int)), not the shared singleton. */
+export const isFreshValue = (d: PyDict, key: string): boolean => freshValues.get(d)?.has(key) ?? false;
+
+/** Copies identities along with a deep copy (clonePy). */
+function copyIdentities(from: PyDict, to: PyDict): void {
+  const ids = keyIds.get(from);
+  if (ids) keyIds.set(to, new Map(ids));
+  const fresh = freshValues.get(from);
+  if (fresh) freshValues.set(to, new Set(fresh));
 }
