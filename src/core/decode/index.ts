@@ -60,9 +60,14 @@ function findLeader(input: DecodeInput): Leader {
   for (let i = 0; i < decoders.length; i++) {
     scores.push(safeScore(decoders[i], input));
     if (scores[i] > (best < 0 ? 0 : scores[best])) best = i;
-    if (best >= 0 && decoders.slice(i + 1).every((d) => (d.maxScore ?? Infinity) <= scores[best])) return { decoder: decoders[best], scores };
+    if (best >= 0 && noneCanOutrank(i + 1, scores[best])) return { decoder: decoders[best], scores };
   }
   return { decoder: null, scores };
+}
+
+function noneCanOutrank(from: number, score: number): boolean {
+  for (let j = from; j < decoders.length; j++) if ((decoders[j].maxScore ?? Infinity) > score) return false;
+  return true;
 }
 
 function pickHinted(hint: string | undefined): FormatDecoder[] | null {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { base64Decode, base64Encode, base64UrlEncode, hexEncode } from './bytes.ts';
+import { base64Decode, base64Encode, base64UrlEncode, equalsBase64Url, hexEncode } from './bytes.ts';
 
 // The straightforward bit-accumulator versions these helpers replaced: the fast ones must agree on every input.
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -47,6 +47,19 @@ describe('base64', () => {
     }), { numRuns: 2000 });
     expect(base64UrlEncode(new Uint8Array([0xfb, 0xff]))).toBe('-_8');
     expect(base64Encode(new Uint8Array([0xfb, 0xff]))).toBe('+/8=');
+  });
+
+  it('equalsBase64Url agrees with comparing base64UrlEncode output', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 70 }), fc.nat(), fc.integer({ min: -2, max: 2 }), (bytes, at, delta) => {
+      const text = base64UrlEncode(bytes);
+      expect(equalsBase64Url(bytes, text)).toBe(true);
+      const i = text.length ? at % text.length : 0;
+      const changed = text.slice(0, i) + (text[i] === 'A' ? 'B' : 'A') + text.slice(i + 1);
+      expect(equalsBase64Url(bytes, changed)).toBe(changed === text);
+      const resized = delta >= 0 ? text + 'A'.repeat(delta) : text.slice(0, delta);
+      expect(equalsBase64Url(bytes, resized)).toBe(resized === text);
+      expect(equalsBase64Url(bytes, text + '=')).toBe(false);
+    }), { numRuns: 2000 });
   });
 
   it('rejects characters outside both alphabets', () => {

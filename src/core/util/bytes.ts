@@ -59,6 +59,22 @@ export function base64Encode(bytes: Uint8Array, { urlSafe = false, pad = true } 
   return pad ? out + (full + 1 < n ? '=' : '==') : out;
 }
 
+/**
+ * Whether `text` is exactly base64UrlEncode(bytes), without building that string; no early exit once the length
+ * matches, so a signature check does not reveal how much of it was right.
+ */
+export function equalsBase64Url(bytes: Uint8Array, text: string): boolean {
+  const n = bytes.length;
+  if (text.length !== Math.floor(n / 3) * 4 + (n % 3 === 0 ? 0 : (n % 3) + 1)) return false;
+  let diff = 0, o = 0;
+  for (let i = 0; i < n; i += 3) {
+    const v = (bytes[i] << 16) | (i + 1 < n ? bytes[i + 1] << 8 : 0) | (i + 2 < n ? bytes[i + 2] : 0);
+    const chars = i + 2 < n ? 4 : i + 1 < n ? 3 : 2;
+    for (let k = 0; k < chars; k++) diff |= URL_SAFE.charCodeAt((v >> (18 - 6 * k)) & 63) ^ text.charCodeAt(o++);
+  }
+  return diff === 0;
+}
+
 export const base64UrlEncode = (bytes: Uint8Array): string => base64Encode(bytes, { urlSafe: true, pad: false });
 
 const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));

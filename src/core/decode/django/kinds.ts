@@ -28,7 +28,7 @@ const KNOWN: KindSpec[] = [
 ];
 
 /** Specs to verify, most likely first. A salt hint replaces the known salts; a purpose hint names a kind. */
-export function candidateSpecs(input: DecodeInput): KindSpec[] {
+export function candidateSpecs(input: DecodeInput): readonly KindSpec[] {
   const name = input.name ?? '';
   let specs = input.salt !== undefined ? specsForSalt(input.salt, input.keyPrefix, name) : knownSpecs(name, input.keyPrefix);
   // A purpose, or a format hint naming a kind (`messages-cookie`), narrows the candidates when it matches one.
@@ -41,14 +41,29 @@ export function candidateSpecs(input: DecodeInput): KindSpec[] {
   return specs;
 }
 
-function knownSpecs(name: string, keyPrefix: string | undefined): KindSpec[] {
+// The ordered candidates only depend on the cookie name; the same few names repeat for every cookie. Frozen
+// because they are shared between calls.
+const knownByName = new Map<string, readonly KindSpec[]>();
+
+function knownSpecs(name: string, keyPrefix: string | undefined): readonly KindSpec[] {
+  if (keyPrefix !== undefined) return orderedSpecs(name).map((s) => ({ ...s, keyPrefix }));
+  let specs = knownByName.get(name);
+  if (!specs) {
+    if (knownByName.size >= 256) knownByName.clear();
+    specs = Object.freeze(orderedSpecs(name).map((s) => Object.freeze(s)));
+    knownByName.set(name, specs);
+  }
+  return specs;
+}
+
+function orderedSpecs(name: string): KindSpec[] {
   const specs: KindSpec[] = [...KNOWN];
   // set_signed_cookie(name, value) with the default salt '' signs with salt = the cookie name.
   if (name) specs.push({ kind: 'set_signed_cookie', salt: name, keyPrefix: COOKIE_KEY_PREFIX, timestamped: true, object: false, maxAge: null });
   const lower = name.toLowerCase();
   const first = lower === 'messages' ? 'messages-cookie' : lower.includes('session') ? 'signed_cookies-session' : '';
   specs.sort((a, b) => Number(b.kind === first) - Number(a.kind === first));
-  return keyPrefix === undefined ? specs : specs.map((s) => ({ ...s, keyPrefix }));
+  return specs;
 }
 
 function specsForSalt(salt: string, keyPrefix: string | undefined, name: string): KindSpec[] {

@@ -1,6 +1,6 @@
 // Building blocks of django.core.signing (Django 3.2): base62 timestamps, salted HMAC signatures, object payloads.
 import type { Json } from '../../protocol/index.ts';
-import { base64Decode, base64UrlEncode, utf8Decode, utf8Encode } from '../../util/bytes.ts';
+import { base64Decode, base64UrlEncode, equalsBase64Url, utf8Decode, utf8Encode } from '../../util/bytes.ts';
 import { digestSync, hmac, hmacWith, prefersNativeHmac, type HashName } from '../../util/crypto.ts';
 import { parsePythonJson, pythonJsonDumps } from '../../util/python-json.ts';
 
@@ -67,11 +67,14 @@ export async function djangoSignature(value: string, secret: string, salt: strin
 }
 
 /**
- * The same signature without a promise for values the JS HMAC handles (under 32 KB); null for larger ones, which
- * go to WebCrypto through djangoSignature. Verification calls this per cookie and candidate salt.
+ * Whether `signature` is the signature of `value`, without a promise or building the expected text, for values
+ * the JS HMAC handles (under 32 KB); null for larger ones, which go to WebCrypto through djangoSignature.
+ * Verification calls this per cookie and candidate salt.
  */
-export function djangoSignatureSync(value: string, secret: string, salt: string, algorithm: DjangoAlgorithm = 'sha256'): string | null {
-  return signSmall(utf8Encode(value), secret, salt, algorithm);
+export function djangoSignatureMatches(value: string, secret: string, salt: string, algorithm: DjangoAlgorithm, signature: string): boolean | null {
+  const data = utf8Encode(value);
+  if (prefersNativeHmac(data.length)) return null;
+  return equalsBase64Url(saltedSigner(HASH[algorithm], salt, secret)(data), signature);
 }
 
 function signSmall(data: Uint8Array, secret: string, salt: string, algorithm: DjangoAlgorithm): string | null {

@@ -1,7 +1,7 @@
 // django.core.signing (Django 3.2) in WebCrypto: Signer, TimestampSigner, dumps/loads. Byte-identical to Django
 // for the same input and timestamp, because the companion server and the panel's re-signing rely on it.
 import type { Json } from '../../protocol/index.ts';
-import { b62Decode, b62Encode, decodeDjangoObject, djangoSignature, djangoSignatureSync, encodeDjangoObject, type DjangoAlgorithm } from './primitives.ts';
+import { b62Decode, b62Encode, decodeDjangoObject, djangoSignature, djangoSignatureMatches, encodeDjangoObject, type DjangoAlgorithm } from './primitives.ts';
 
 export { b62Decode, b62Encode, decodeDjangoObject, encodeDjangoObject, parsePythonJson, PayloadError } from './primitives.ts';
 export type { DjangoAlgorithm } from './primitives.ts';
@@ -66,8 +66,9 @@ export async function verifyDjango(signed: string, opts: VerifyOptions): Promise
   const salt = opts.salt || (opts.timestamped ? TIMESTAMP_SIGNER_SALT : SIGNER_SALT);
   for (const algorithm of algorithms) {
     for (let i = 0; i < opts.keys.length; i++) {
-      const expected = djangoSignatureSync(signedPart, opts.keys[i], salt, algorithm) ?? await djangoSignature(signedPart, opts.keys[i], salt, algorithm);
-      if (constantTimeEqual(expected, signature)) return { value, timestamp, valid: true, keyIndex: i, algorithm, signature };
+      const matches = djangoSignatureMatches(signedPart, opts.keys[i], salt, algorithm, signature)
+        ?? constantTimeEqual(await djangoSignature(signedPart, opts.keys[i], salt, algorithm), signature);
+      if (matches) return { value, timestamp, valid: true, keyIndex: i, algorithm, signature };
     }
   }
   return { value, timestamp, valid: false, keyIndex: null, algorithm: null, signature };
