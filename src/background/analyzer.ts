@@ -29,4 +29,11 @@ export interface Analyzer {
   /** the cookie model's most likely reason the browser refused `header` given the current store */
   blockedReason(url: string, header: string, jar: CookieRecord[], now: number): string;
   forgetTab(tabId: number): void;
+  /**
+   * Work held back from the hot path (decoding rules): runs it for up to `max` cookies (tabs in the order first seen),
+   * and resolves with the findings it added per tab. Absent when the analyzer defers nothing.
+   */
+  runDeferred?(max: number): Promise<Map<number, Finding[]>>;
+  /** cookies whose deferred work is still queued */
+  readonly deferredBacklog?: number;
 }

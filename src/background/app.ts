@@ -8,6 +8,7 @@ import { BadgeSync } from './badge-sync.ts';
 import { BlockedCheck } from './blocked-check.ts';
 import type { PipelineContext } from './context.ts';
 import { collectDebugState, type DebugState } from './debug-state.ts';
+import { DeferredAudit } from './deferred-audit.ts';
 import { ChangeHandler } from './handle-changes.ts';
 import { PanelHub } from './panel-hub.ts';
 import { createPanelRequestHandler } from './panel-requests.ts';
@@ -40,6 +41,7 @@ interface Core {
   persistence: Persistence;
   badges: BadgeSync;
   hub?: PanelHub;
+  deferred?: DeferredAudit;
 }
 
 /** Batches "this tab changed" into one publish per microtask: panels, badge, persistence. */
@@ -64,8 +66,9 @@ function createToucher(core: Core): (tab: TabState) => void {
 function createContext(core: Core, analyzer: Analyzer): PipelineContext {
   const provenance = new ProvenanceTracker(CORRELATION_WINDOW_MS);
   const { platform } = core;
-  return {
+  const ctx: PipelineContext = {
     platform, analyzer, tabs: core.tabs, provenance,
+    scheduleDeferred: () => core.deferred?.schedule(),
     touch: createToucher(core),
     track(work) {
       core.inflight.add(work);
@@ -75,6 +78,8 @@ function createContext(core: Core, analyzer: Analyzer): PipelineContext {
       provenance.note({ via: 'extension', time: platform.clock.now(), tabId: -1, host, name, value, deletion, origin: 'sessionscope' });
     },
   };
+  core.deferred = new DeferredAudit(ctx, analyzer);
+  return ctx;
 }
 
 function createSettingsUpdater(core: Core) {
@@ -144,13 +149,14 @@ export function createBackground(platform: BackgroundPlatform, analyzer: Analyze
     platform, ready, enqueue: (raw) => pipeline.push(raw), settings, updateSettings, debugState,
     badgeFor: (tabId, url) => core.badges.badgeFor(tabId, url),
   }));
-  return { ready, debugState, tabs, persistence: core.persistence, idle: () => waitIdle(ready, pipeline, core.inflight) };
+  return { ready, debugState, tabs, persistence: core.persistence, idle: () => waitIdle(ready, pipeline, core.inflight, core.deferred!) };
 }
 
-async function waitIdle(ready: Promise<void>, pipeline: Pipeline, inflight: Set<Promise<unknown>>): Promise<void> {
+async function waitIdle(ready: Promise<void>, pipeline: Pipeline, inflight: Set<Promise<unknown>>, deferred: DeferredAudit): Promise<void> {
   await ready;
-  for (let i = 0; i < 10 && (pipeline.pending || inflight.size); i++) {
+  for (let i = 0; i < 10 && (pipeline.pending || inflight.size || deferred.backlog); i++) {
     pipeline.drain();
     await Promise.allSettled([...inflight]);
+    await deferred.runAll();
   }
 }

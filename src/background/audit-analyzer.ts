@@ -5,6 +5,7 @@ import { createAuditor, type Auditor, type Finding as AuditFinding, type JarCook
 import { decodeCookie } from '../core/decode/index.ts';
 import type { CookieRecord, Finding } from '../core/protocol/index.ts';
 import type { Analyzer } from './analyzer.ts';
+import { cacheDecodes } from './decode-cache.ts';
 
 const toJar = (c: CookieRecord): JarCookie => ({
   name: c.name, value: c.value, domain: c.domain, path: c.path, secure: c.secure, httpOnly: c.httpOnly,
@@ -23,24 +24,46 @@ function toStored(c: CookieRecord, now: number): StoredCookie {
   return stored;
 }
 
+/** Runs queued decoding rules across tabs, at most `max` cookies, and returns what they found per tab. */
+async function runDeferred(auditors: Map<number, Auditor>, max: number): Promise<Map<number, Finding[]>> {
+  const found = new Map<number, Finding[]>();
+  let left = max;
+  for (const [tabId, a] of auditors) {
+    if (left <= 0) break;
+    const backlog = a.decodeBacklog;
+    if (backlog === 0) continue;
+    const take = Math.min(left, backlog);
+    left -= take;
+    const added = await a.decodeSome(take);
+    if (added.length) found.set(tabId, added);
+  }
+  return found;
+}
+
 export function createAuditAnalyzer(): Analyzer {
   const auditors = new Map<number, Auditor>();
+  // one cache for every tab: the same session cookie is usually seen by several tabs
+  const decode = cacheDecodes(decodeCookie);
   const auditorFor = (tabId: number): Auditor => {
     let a = auditors.get(tabId);
     if (!a) {
-      a = createAuditor({ decode: decodeCookie });
+      a = createAuditor({ decode, deferDecoding: true });
       auditors.set(tabId, a);
     }
     return a;
   };
-  // deferred (decoding) rules finish later; settle() hands over what they added
-  const withDeferred = async (a: Auditor, now: AuditFinding[]): Promise<Finding[]> => [...now, ...await a.settle()];
   return {
-    response: (tabId, f) => {
-      const a = auditorFor(tabId);
+    // the decoding rules are only queued here: runDeferred runs them in budgeted batches off the hot path
+    response: async (tabId, f) => {
       const responseHeaders = f.hsts ? [{ name: 'strict-transport-security', value: 'present' }] : [];
-      return withDeferred(a, a.observeResponse({ url: f.url, status: f.status, setCookieHeaders: f.setCookieHeaders,
-        responseHeaders, now: f.time / 1000 }));
+      return auditorFor(tabId).observeResponse({ url: f.url, status: f.status, setCookieHeaders: f.setCookieHeaders,
+        responseHeaders, now: f.time / 1000 });
+    },
+    runDeferred: (max) => runDeferred(auditors, max),
+    get deferredBacklog() {
+      let n = 0;
+      for (const a of auditors.values()) n += a.decodeBacklog;
+      return n;
     },
     request: async (tabId, f) => auditorFor(tabId).observeRequest({ url: f.url, method: f.method, cookieHeader: f.cookieHeader }),
     scriptWrite: async (tabId, f) => auditorFor(tabId).observeScriptWrite({ url: f.url, cookie: f.text, api: f.api }),

@@ -16,11 +16,14 @@ export interface PipelineContext {
   track(work: Promise<unknown>): void;
   /** cookie writes the extension itself makes (panel edits) */
   noteOwnWrite(name: string, value: string, host: string, deletion: boolean): void;
+  /** an audit may have queued deferred (decoding) work: run it once capture is quiet */
+  scheduleDeferred(): void;
 }
 
 /** Runs an analyzer call and files its findings under the tab. */
 export function auditInto(ctx: PipelineContext, tab: TabState, work: () => Promise<Finding[]>): void {
   ctx.track(work().then((findings) => {
+    ctx.scheduleDeferred();
     if (findings.length === 0) return;
     tab.addFindings(findings);
     ctx.touch(tab);

@@ -21,6 +21,10 @@ export interface Auditor {
   observeLogout(obs: LogoutObservation): Finding[];
   /** Waits for deferred (decoding) checks; resolves with the findings they added. */
   settle(): Promise<Finding[]>;
+  /** With `deferDecoding`: runs the decoding rules of up to `max` queued cookies; resolves with their findings. */
+  decodeSome(max: number): Promise<Finding[]>;
+  /** Cookies whose decoding rules are queued and not yet started. */
+  readonly decodeBacklog: number;
   /** Every finding so far, after noise control. A re-classified cookie's findings are replaced by key. */
   findings(): Finding[];
   /** Findings added since the last call (for incremental UIs). */
@@ -29,29 +33,51 @@ export interface Auditor {
   subscribe(listener: (added: Finding[]) => void): () => void;
 }
 
-function scheduleDecoding(state: AuditState, pending: Set<Promise<Finding[]>>, seen: Set<string>): void {
-  const keys = state.toDecode.splice(0);
-  if (!state.options.decode) return;
-  for (const key of new Set(keys)) {
-    const tracked = state.contexts.get(key);
-    if (!tracked) continue;
-    const id = `${key}\u0000${tracked.ctx.cookie.value}`;
-    if (seen.has(id)) continue;
-    if (seen.size > 5000) seen.clear(); // a long session: re-decoding an old value is only wasted work
-    seen.add(id);
-    const task = auditDecoded(state, tracked).finally(() => pending.delete(task));
-    pending.add(task);
+/** Context keys whose current value still needs the decoding rules, oldest first, each once. */
+class DecodeQueue {
+  private keys = new Set<string>();
+  /** (key, value) pairs already decoded: a long session re-setting the same value costs nothing */
+  private seen = new Set<string>();
+
+  constructor(private state: AuditState) {}
+
+  get size(): number { return this.keys.size; }
+
+  enqueue(): void {
+    for (const key of this.state.toDecode.splice(0)) if (this.state.options.decode) this.keys.add(key);
+  }
+
+  /** Starts the decoding rules for up to `max` queued cookies. */
+  start(max: number, pending: Set<Promise<Finding[]>>): Promise<Finding[]>[] {
+    const started: Promise<Finding[]>[] = [];
+    for (const key of this.keys) {
+      if (started.length >= max) break;
+      this.keys.delete(key);
+      const tracked = this.state.contexts.get(key);
+      if (!tracked) continue;
+      const id = `${key}\u0000${tracked.ctx.cookie.value}`;
+      if (this.seen.has(id)) continue;
+      if (this.seen.size > 5000) this.seen.clear(); // re-decoding an old value is only wasted work
+      this.seen.add(id);
+      const task = auditDecoded(this.state, tracked).finally(() => pending.delete(task));
+      pending.add(task);
+      started.push(task);
+    }
+    return started;
   }
 }
+
+const flatten = (lists: Finding[][]): Finding[] => lists.flat();
 
 export function createAuditor(options: AuditOptions = {}): Auditor {
   const state = createState(options);
   const pending = new Set<Promise<Finding[]>>();
-  const decoded = new Set<string>();
+  const queue = new DecodeQueue(state);
   return {
     observeResponse(obs) {
       const added = auditResponse(state, obs);
-      scheduleDecoding(state, pending, decoded);
+      queue.enqueue();
+      if (!options.deferDecoding) queue.start(Infinity, pending);
       return added;
     },
     observeRequest: (obs) => auditRequest(state, obs),
@@ -61,9 +87,12 @@ export function createAuditor(options: AuditOptions = {}): Auditor {
     observeLogout: (obs) => auditLogout(state, obs),
     async settle() {
       const added: Finding[] = [];
+      queue.start(Infinity, pending);
       while (pending.size) for (const list of await Promise.all([...pending])) added.push(...list);
       return added;
     },
+    decodeSome: async (max) => flatten(await Promise.all(queue.start(max, pending))),
+    get decodeBacklog() { return queue.size; },
     findings: () => applyNoiseControl([...state.findings.values()], options.config),
     takeNew: () => state.fresh.splice(0),
     subscribe(listener) {

@@ -109,4 +109,9 @@ export interface AuditOptions {
   decode?: DecodeFn;
   /** noise control, applied to every finding */
   config?: AuditConfig;
+  /**
+   * queue the decoding rules instead of starting them with the observation: the caller runs them with
+   * `decodeSome` in budgeted batches off its hot path (`settle` still runs whatever is queued)
+   */
+  deferDecoding?: boolean;
 }
