@@ -1,6 +1,7 @@
 // django.contrib.sessions.backends.file: "<SESSION_COOKIE_NAME><key>" files in SESSION_FILE_PATH, written to a
-// temp file in the same directory, fsynced and renamed over the target (atomic), mode 0600.
-import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, constants } from 'node:fs';
+// temp file in the same directory and renamed over the target (atomic), mode 0600. No fsync, as in Django: once
+// write() returns the bytes are in the page cache, which a killed process cannot lose (only power loss can).
+import { closeSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, constants } from 'node:fs';
 import { join } from 'node:path';
 import { SessionBase, VALID_KEY_CHARS, randomSessionKey } from '../engine/session-base.ts';
 import { CreateError, ServerError, SuspiciousOperation, UpdateError } from '../engine/errors.ts';
@@ -105,26 +106,20 @@ export class FileSession extends SessionBase {
 
 const isFsError = (e: unknown): boolean => typeof (e as NodeJS.ErrnoException)?.code === 'string';
 
-/** mkstemp-like temp file (0600), fsync, rename, fsync the directory; I/O errors are swallowed like Django's. */
+/** mkstemp-like temp file (0600), rename; I/O errors are swallowed like Django's. */
 function writeAtomically(dir: string, tempPrefix: string, target: string, text: string): void {
   const temp = join(dir, tempPrefix + randomSessionKey(8));
   let renamed = false;
   try {
     const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
-    try { writeSync(fd, Buffer.from(text, 'latin1')); fsyncSync(fd); } finally { closeSync(fd); }
+    try { writeSync(fd, Buffer.from(text, 'latin1')); } finally { closeSync(fd); }
     renameSync(temp, target);
     renamed = true;
-    syncDir(dir);
   } catch {
     // Django ignores write errors here (the session is silently not saved)
   } finally {
     if (!renamed) try { unlinkSync(temp); } catch { /* already gone */ }
   }
-}
-
-function syncDir(dir: string): void {
-  const fd = openSync(dir, constants.O_RDONLY);
-  try { fsyncSync(fd); } finally { closeSync(fd); }
 }
 
 /** clearsessions for the file backend: load every "<cookie name>*" file without re-creating expired ones. */

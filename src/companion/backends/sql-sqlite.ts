@@ -15,6 +15,10 @@ const toRow = (r: RawRow | undefined): SessionRow | null =>
 export function openSqliteStore(path: string): SqlStore {
   const db = new Database(path);
   db.pragma('busy_timeout = 5000');
+  // WAL + synchronous=NORMAL: a commit is a page-cache append to the WAL, no fsync per request. A killed process
+  // loses nothing committed (only power loss can drop the last commits), and readers never block the writer.
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
   for (const sql of DDL) db.exec(sql);
   const q = {
     get: db.prepare('SELECT * FROM django_session WHERE session_key = ?'),
