@@ -17,7 +17,7 @@ export class DeferredAudit {
 
   constructor(private ctx: PipelineContext, private analyzer: Analyzer) {}
 
-  get backlog(): number { return this.analyzer.deferredBacklog ?? 0; }
+  get backlog(): number { return this.analyzer.runDeferred ? this.analyzer.deferredBacklog ?? 0 : 0; }
 
   /** Something may have been queued: run it after the next quiet moment. */
   schedule(delay = DEFERRED_DELAY_MS): void {

@@ -39,17 +39,24 @@ export function judgeCookie(state: AuditState, audited: AuditedCookie): Finding[
   const hits = checkCookie(ctx);
   const overwrite = overwriteHit(ctx, decision);
   if (overwrite) hits.push(overwrite);
+  // weak-session-id compares against up to 200 earlier ids: once reported for this cookie (first report
+  // wins, so a new hit would be dropped anyway) only its key is kept, for a re-classification to forget
+  const weakKey = ['weak-session-id', subject.name, subject.domain, subject.path].join('\u0000');
+  const weakKnown = ctx.session.is && state.findings.has(weakKey);
+  const id = ctx.session.is ? extractSessionId(ctx.cookie.value) : null;
   if (ctx.session.is) {
-    const id = extractSessionId(ctx.cookie.value);
     if (id !== null) {
-      const weak = checkSessionId(id, rememberId(state, ctx.cookie.name, id), ctx.evidence);
+      const history = rememberId(state, ctx.cookie.name, id);
+      const weak = weakKnown ? null : checkSessionId(id, history, ctx.evidence);
       if (weak) hits.push(weak);
     }
     rememberSessionValue(state, { name: subject.name, domain: subject.domain, path: subject.path, url: subject.url, value: ctx.cookie.value });
   }
   const findings = hits.map((h) => makeFinding(subject, h));
   const key = `${subject.name}\u0000${subject.domain}\u0000${subject.path}`;
-  state.contexts.set(key, { ctx, subject, decision, keys: findings.map(findingKey) });
+  const keys = findings.map(findingKey);
+  if (weakKnown && id !== null) keys.push(weakKey);
+  state.contexts.set(key, { ctx, subject, decision, keys });
   state.toDecode.push(key);
   return findings;
 }
