@@ -88,12 +88,24 @@ export class Persistence {
     } catch (error) {
       // quota: keep fewer segments per tab and rewrite everything on the next save
       console.warn('sessionscope: could not persist state, keeping less history', error);
-      this.segmentCap = Math.max(1, Math.floor(this.segmentCap / 2));
+      // halve what a tab actually holds, not the cap: halving a cap far above it would only fail again,
+      // and every failed attempt serialises the whole state once more
+      this.segmentCap = Math.max(1, Math.floor(Math.min(this.segmentCap, this.heldSegments()) / 2));
       // keep the known segment keys (so old ones still get removed) but rewrite every tab from scratch
       for (const [id, saved] of this.saved) { saved.through = 0; this.dirty.add(id); }
       for (const id of this.tabs.tabs.keys()) this.dirty.add(id);
       this.schedule();
     }
+  }
+
+  /** the most segments any tab's timeline spans now */
+  private heldSegments(): number {
+    let most = 1;
+    for (const tab of this.tabs.tabs.values()) {
+      const t = tab.timeline;
+      if (t.size) most = Math.max(most, segOf(t.lastSeq) - segOf(t.firstSeq) + 1);
+    }
+    return most;
   }
 
   private collectRemoval(tabId: number, removals: string[], withMeta: boolean): void {
