@@ -1,7 +1,10 @@
 // django.contrib.sessions.backends.file: "<SESSION_COOKIE_NAME><key>" files in SESSION_FILE_PATH, written to a
 // temp file in the same directory and renamed over the target (atomic), mode 0600. No fsync, as in Django: once
 // write() returns the bytes are in the page cache, which a killed process cannot lose (only power loss can).
-import { closeSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, constants } from 'node:fs';
+import { readdirSync, constants } from 'node:fs';
+// Async fs: the metadata calls (open O_CREAT, rename) can take milliseconds each on a busy disk; in the libuv
+// pool they overlap across concurrent requests (as Django's threads do) instead of blocking the event loop.
+import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SessionBase, VALID_KEY_CHARS, randomSessionKey } from '../engine/session-base.ts';
 import { CreateError, ServerError, SuspiciousOperation, UpdateError } from '../engine/errors.ts';
@@ -28,11 +31,11 @@ export class FileSession extends SessionBase {
     let data: PyDict = new Map();
     try {
       const path = this.keyToFile();
-      const text = readFileSync(path, 'latin1');
+      const text = await readFile(path, 'latin1');
       if (text) {
         data = await this.decode(text);
         const expiry = data.get('_session_expiry');
-        const mtime = Math.round(statSync(path).mtimeMs * 1000);
+        const mtime = Math.round((await stat(path)).mtimeMs * 1000);
         const effective = isTruthy(expiry) ? expiry! : new PyDateTime(mtime + this.ctx.settings.SESSION_COOKIE_AGE * 1e6, 'utc');
         const rawAge = await this.getExpiryAge({ expiry: effective });
         const age = toNumber(rawAge);
@@ -55,7 +58,7 @@ export class FileSession extends SessionBase {
   }
 
   async exists(key: string): Promise<boolean> {
-    try { statSync(this.keyToFile(key)); return true; } catch { return false; }
+    try { await stat(this.keyToFile(key)); return true; } catch { return false; }
   }
 
   async create(): Promise<void> {
@@ -80,7 +83,7 @@ export class FileSession extends SessionBase {
     const data = await this.session(mustCreate);
     const path = this.keyToFile();
     try {
-      closeSync(openSync(path, constants.O_WRONLY | (mustCreate ? constants.O_CREAT | constants.O_EXCL : 0), 0o666));
+      await (await open(path, constants.O_WRONLY | (mustCreate ? constants.O_CREAT | constants.O_EXCL : 0), 0o666)).close();
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' && !mustCreate) throw new UpdateError();
@@ -88,7 +91,7 @@ export class FileSession extends SessionBase {
       throw e;
     }
     const encoded = await this.encode(data);
-    writeAtomically(this.dir, `${this.prefix}${this.sessionKey}_out_`, path, encoded);
+    await writeAtomically(this.dir, `${this.prefix}${this.sessionKey}_out_`, path, encoded);
     if (!mustCreate) this.ctx.emit('modified', this.sessionKey);
   }
 
@@ -97,7 +100,7 @@ export class FileSession extends SessionBase {
     if (k === null) return;
     const path = this.keyToFile(k);
     try {
-      unlinkSync(path);
+      await unlink(path);
       // expiry removals are reported by load() as expired/cleared instead
       if (key !== null || !this.expiring) this.ctx.emit('deleted', k);
     } catch { /* a missing file is ignored, as Django */ }
@@ -107,18 +110,18 @@ export class FileSession extends SessionBase {
 const isFsError = (e: unknown): boolean => typeof (e as NodeJS.ErrnoException)?.code === 'string';
 
 /** mkstemp-like temp file (0600), rename; I/O errors are swallowed like Django's. */
-function writeAtomically(dir: string, tempPrefix: string, target: string, text: string): void {
+async function writeAtomically(dir: string, tempPrefix: string, target: string, text: string): Promise<void> {
   const temp = join(dir, tempPrefix + randomSessionKey(8));
   let renamed = false;
   try {
-    const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
-    try { writeSync(fd, Buffer.from(text, 'latin1')); } finally { closeSync(fd); }
-    renameSync(temp, target);
+    const fh = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+    try { await fh.write(Buffer.from(text, 'latin1')); } finally { await fh.close(); }
+    await rename(temp, target);
     renamed = true;
   } catch {
     // Django ignores write errors here (the session is silently not saved)
   } finally {
-    if (!renamed) try { unlinkSync(temp); } catch { /* already gone */ }
+    if (!renamed) await unlink(temp).catch(() => { /* already gone */ });
   }
 }
 
