@@ -3,6 +3,7 @@
 // hold ends. Then it is attributed and filed under every tab that can see the cookie.
 import { cookieKeyOf, cookieKeyString } from '../core/protocol/index.ts';
 import type { CookieChange } from '../platform/types.ts';
+import type { Hint } from './provenance.ts';
 import type { BlockedCheck } from './blocked-check.ts';
 import type { PipelineContext } from './context.ts';
 import type { TabState } from './tab-state.ts';
@@ -20,7 +21,7 @@ export class ChangeHandler {
   private overwritten = new Map<string, number>();
 
   constructor(private ctx: PipelineContext, private blocked: BlockedCheck, private holdMs: number) {
-    ctx.provenance.onNote = (name) => this.releaseExplained(name);
+    ctx.provenance.onNote = (hint) => this.releaseExplained(hint);
   }
 
   add(change: CookieChange): void {
@@ -46,11 +47,13 @@ export class ChangeHandler {
 
   get size(): number { return this.pendingCount; }
 
-  private releaseExplained(name: string): void {
-    const list = this.heldByName.get(name);
+  /** A hint can only explain held changes of its own match key (name + value, or name for deletions). */
+  private releaseExplained(hint: Hint): void {
+    const list = this.heldByName.get(hint.name);
     if (!list) return;
     const { provenance } = this.ctx;
-    for (const h of list.filter((x) => provenance.explains(x.change.cookie, x.change.removed, x.change.time))) this.release(h);
+    const candidates = list.filter((x) => x.change.removed === hint.deletion && (hint.deletion || x.change.cookie.value === hint.value));
+    for (const h of candidates) if (provenance.explains(h.change.cookie, h.change.removed, h.change.time)) this.release(h);
   }
 
   private release(h: Held): void {

@@ -27,7 +27,7 @@ export class ProvenanceTracker {
   private byKey = new Map<string, Hint[]>();
   private count = 0;
   /** called after every new hint (held changes of that name may now be explained) */
-  onNote: ((name: string) => void) | null = null;
+  onNote: ((hint: Hint) => void) | null = null;
 
   constructor(private windowMs: number, private maxHints = 5000) {}
 
@@ -36,7 +36,7 @@ export class ProvenanceTracker {
     const list = this.byKey.get(key);
     if (list) list.push(hint); else this.byKey.set(key, [hint]);
     if (++this.count > this.maxHints) this.prune(hint.time, true);
-    this.onNote?.(hint.name);
+    this.onNote?.(hint);
   }
 
   /** Whether some hint explains the change (without consuming it). */
