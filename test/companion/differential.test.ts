@@ -6,14 +6,21 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCompanionServer } from '../../src/companion/server.ts';
 import type { Engine, SessionSettings } from '../../src/companion/types.ts';
-import { PYTHON, SCENARIO } from './support/scenario.ts';
 import { waitForOutput } from './attach/servers.ts';
 
-const APP = '/work/shared/peers/django_ref/app.py';
+// The reference app is not part of this repository (only its transcripts are, replayed by test/replay), so
+// this test runs only where the reference folder exists; SESSIONSCOPE_DJANGO_REF points at another copy.
+const PYTHON = '/usr/bin/python3';
+const REF_DIR = process.env.SESSIONSCOPE_DJANGO_REF ?? '/work/shared/peers/django_ref';
+const APP = join(REF_DIR, 'app.py');
+const SCENARIO = join(REF_DIR, 'scenario.py');
 const FUZZ = join(import.meta.dirname, 'support/differential.py');
 
 function skipReason(): string | null {
-  if (!existsSync(PYTHON) || !existsSync(APP) || !existsSync(SCENARIO)) return 'the Django reference app or /usr/bin/python3 is missing';
+  if (!existsSync(APP) || !existsSync(SCENARIO)) {
+    return `the Django reference app is not present (${APP} and scenario.py; it is not part of this repository, set SESSIONSCOPE_DJANGO_REF to its folder)`;
+  }
+  if (!existsSync(PYTHON)) return `${PYTHON} is missing: the reference app needs the system Python (apt install python3)`;
   if (spawnSync(PYTHON, ['-c', 'import django']).status !== 0) return 'python3-django is not installed (apt install python3-django)';
   return null;
 }

@@ -1,13 +1,16 @@
-// The db and cached_db engines on PostgreSQL (pg): same reference transcripts as on SQLite.
+// The db and cached_db engines on PostgreSQL (pg): same reference transcripts as on SQLite, replayed by the
+// TypeScript scenario (test/replay), so only missing PostgreSQL binaries skip it.
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import pg from 'pg';
 import { createCompanionServer } from '../../src/companion/server.ts';
-import { describeDiff, maskInternals, runScenario, scenarioSkipReason, transcript } from './support/scenario.ts';
+import { runScenario } from '../replay/scenario.ts';
+import { maskIrreproducible, TRANSCRIPTS } from '../replay/variants.ts';
+import { diffLines } from '../replay/diff.ts';
 import { startPostgres, type PostgresServer } from './attach/servers.ts';
 
-const skip = scenarioSkipReason();
-
-describe.skipIf(!!skip)('PostgreSQL backend', () => {
+describe('PostgreSQL backend', () => {
   let server: PostgresServer | null = null;
   let reason: string | null = null;
   beforeAll(async () => {
@@ -26,9 +29,10 @@ describe.skipIf(!!skip)('PostgreSQL backend', () => {
       await client.end();
       const companion = await createCompanionServer({ sites: [{ engine, database: server.url }], port: 0, quiet: true, logger: () => {} });
       try {
-        const expected = maskInternals(transcript('3.2', engine)!);
-        const actual = maskInternals(await runScenario(companion.url));
-        expect(actual === expected, describeDiff(expected, actual)).toBe(true);
+        const expected = maskIrreproducible(readFileSync(join(TRANSCRIPTS, `${engine}.txt`), 'utf8'));
+        const actual = maskIrreproducible(await runScenario(companion.url));
+        const diffs = diffLines(expected, actual);
+        expect(diffs.slice(0, 8).join('\n'), `${diffs.length} differing lines`).toBe('');
         expect(companion.sites[0].store.location).toMatch(/^postgres:\/\/postgres@127\.0\.0\.1:\d+\/postgres/);
       } finally {
         await companion.close();

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export interface Running { url: string; stop(): Promise<void> }
+/** A companion child: `log()` is everything it wrote to stderr so far (warnings such as SuspiciousSession). */
+export interface RunningCompanion extends Running { log(): string }
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -19,7 +21,7 @@ function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /** Starts `sessionscope companion ARGS` and resolves with the URL of its ready line. */
-export function startCompanion(args: string[]): Promise<Running> {
+export function startCompanion(args: string[]): Promise<RunningCompanion> {
   const child = spawn(process.execPath, [join(ROOT, 'bin/sessionscope.js'), 'companion', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
@@ -29,7 +31,7 @@ export function startCompanion(args: string[]): Promise<Running> {
     child.stdout!.on('data', (d: Buffer) => {
       out += d;
       const m = /SESSIONSCOPE_COMPANION_READY (http:\/\/\S+)/.exec(out);
-      if (m) { clearTimeout(timer); resolve({ url: m[1], stop: () => stopChild(child) }); }
+      if (m) { clearTimeout(timer); resolve({ url: m[1], stop: () => stopChild(child), log: () => err }); }
     });
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`companion exited (${code}): ${out}${err}`)); });
   });

@@ -4,20 +4,11 @@ import { describe, it, expect, afterAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { runScenario } from './scenario.ts';
 import { listVariants, maskIrreproducible } from './variants.ts';
+import { diffLines } from './diff.ts';
 import { startCompanion, startRedis, hasRedis, type Running } from './processes.ts';
 
 const running: Running[] = [];
 afterAll(async () => { await Promise.all(running.map((p) => p.stop())); });
-
-function diffLines(expected: string, actual: string): string[] {
-  const a = expected.split('\n');
-  const b = actual.split('\n');
-  const out: string[] = [];
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    if (a[i] !== b[i]) out.push(`line ${i + 1}:\n  django:    ${a[i]}\n  companion: ${b[i]}`);
-  }
-  return out;
-}
 
 describe('companion matches real Django transcripts', () => {
   for (const v of listVariants()) {
@@ -34,6 +25,8 @@ describe('companion matches real Django transcripts', () => {
       const expected = maskIrreproducible(readFileSync(v.file, 'utf8'));
       const diffs = diffLines(expected, actual);
       expect(diffs.slice(0, 8).join('\n'), `${diffs.length} differing lines`).toBe('');
+      // Django logs the corrupted-data read on django.security.SuspiciousSession (engines with stored data)
+      if (v.logsCorruption) expect(companion.log()).toContain('django.security.SuspiciousSession: Session data corrupted');
       await companion.stop();
     }, 120_000);
   }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 export const TRANSCRIPTS = join(import.meta.dirname, '../fixtures/django-transcripts');
 export const DJANGO_VERSIONS = ['3.2', '4.2', '5.2'] as const;
 
-export interface Variant { name: string; django: string; flags: string[]; redis: boolean; file: string }
+export interface Variant { name: string; django: string; flags: string[]; redis: boolean; file: string; logsCorruption: boolean }
 
 const BASE: [string, string[]][] = [
   ['db', ['--engine', 'db']],
@@ -24,7 +24,8 @@ const BASE: [string, string[]][] = [
 export function listVariants(): Variant[] {
   return DJANGO_VERSIONS.flatMap((django) => BASE.map(([name, flags]) => {
     const file = join(TRANSCRIPTS, django === '3.2' ? '' : `django-${django}`, `${name}.txt`);
-    return { name, django, flags: [...flags, '--django', django], redis: name.endsWith('+redis'), file };
+    const logsCorruption = ['db', 'file', 'cached_db'].includes(flags[1]);
+    return { name, django, flags: [...flags, '--django', django], redis: name.endsWith('+redis'), file, logsCorruption };
   })).filter((v) => existsSync(v.file));
 }
 

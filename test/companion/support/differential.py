@@ -1,11 +1,13 @@
 """Differential fuzzing: the same random session operations against real Django (reference app) and the
 companion, transcribed with the reference scenario's own normalizer (imported, not copied) and compared.
 
-    differential.py REF_URL COMPANION_URL SEED STEPS [SCENARIO_PY]
+    differential.py REF_URL COMPANION_URL SEED STEPS SCENARIO_PY
 Exit 0 when identical (except the cache backend class name), 1 with the first differing step printed.
 """
 import sys, random, io, json, re, importlib.util
-SCENARIO = sys.argv[5] if len(sys.argv) > 5 else "/work/shared/peers/django_ref/scenario.py"
+if len(sys.argv) != 6:
+    sys.exit("usage: differential.py REF_URL COMPANION_URL SEED STEPS SCENARIO_PY (the reference app's scenario.py)")
+SCENARIO = sys.argv[5]
 spec = importlib.util.spec_from_file_location("scenario", SCENARIO)
 sc = importlib.util.module_from_spec(spec); spec.loader.exec_module(sc)
 
