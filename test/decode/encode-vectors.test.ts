@@ -7,7 +7,7 @@ import { encodeFlaskSession } from '../../src/core/decode/flask/itsdangerous.ts'
 import { loadVectors, type Vector } from './vectors.ts';
 import { base64Decode, utf8Decode } from '../../src/core/util/bytes.ts';
 import { inflateCapped } from '../../src/core/util/zlib.ts';
-import { parsePythonJsonExact } from '../../src/core/util/python-json.ts';
+import { parsePythonJsonExact } from '../../src/core/python/json.ts';
 
 function flaskJsonText(cookie: string): string {
   const payload = cookie.slice(0, cookie.lastIndexOf('.', cookie.lastIndexOf('.') - 1));

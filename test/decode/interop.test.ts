@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeCookie } from '../../src/core/decode/index.ts';
 import { dumpsDjango, encodeSessionData, signDjango, timestampSignDjango } from '../../src/core/decode/django/signing.ts';
 import { encodeFlaskSession } from '../../src/core/decode/flask/itsdangerous.ts';
-import { parsePythonJsonExact } from '../../src/core/util/python-json.ts';
+import { parsePythonJsonExact } from '../../src/core/python/json.ts';
 import type { Json } from '../../src/core/protocol/index.ts';
 
 const PYTHON = '/usr/bin/python3';

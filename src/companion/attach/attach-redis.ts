@@ -4,7 +4,7 @@ import { createClient, RESP_TYPES } from 'redis';
 import type { Json } from '../../core/protocol/index.ts';
 import { base64Encode } from '../../core/util/bytes.ts';
 import { StoreUnavailableError, type Acceptance, type InspectTarget, type SessionListing, type SessionView, type SiteInfo } from '../inspect/types.ts';
-import { readPickle } from './pickle.ts';
+import { readPickle } from '../../core/python/pickle-json.ts';
 import { redact } from './row-sources.ts';
 import { nowSeconds, type AttachOptions } from './stored-data.ts';
 

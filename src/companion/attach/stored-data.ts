@@ -5,7 +5,7 @@ import { decodeDjangoObject, decodeSessionData, verifyDjango } from '../../core/
 import { SESSION_STORE_SALT } from '../../core/decode/django/session-data.ts';
 import { base64Decode } from '../../core/util/bytes.ts';
 import { inflateCapped } from '../../core/util/zlib.ts';
-import { readPickle } from './pickle.ts';
+import { readPickle } from '../../core/python/pickle-json.ts';
 
 export interface AttachOptions {
   /** the project's SECRET_KEY (several = rotation, newest first); empty = show data unverified */

@@ -1,7 +1,7 @@
 // Python's json.loads into PyValues (ints vs floats, insertion-ordered dicts, NaN/Infinity), and json.dumps
 // through the project's byte-exact pythonJsonDumps. JSON.parse cannot be used: it turns 1.0 into 1 and moves
 // the key "1" in front of "a", both of which show up in Django's stored data and responses.
-import { pythonJsonDumps } from '../../core/util/python-json.ts';
+import { pythonJsonDumps } from '../../core/python/json.ts';
 import { newIdentity, PyDateTime, PyFloat, pyInt, setKeyed, type PyValue } from './value.ts';
 import { isoformat } from './datetime.ts';
 

@@ -1,6 +1,6 @@
 // Python values as Django's session machinery sees them. JSON alone cannot tell 1 from 1.0, reorders
 // integer-like object keys and has no datetime, and each of those is visible in Django's output.
-import { PyFloat } from '../../core/util/python-json.ts';
+import { PyFloat } from '../../core/python/json.ts';
 
 export { PyFloat };
 

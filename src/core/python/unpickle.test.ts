@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
-import { readPickle, PickleError } from './pickle.ts';
+import { readPickle } from './pickle-json.ts';
+import { loadPickle, PickleError } from './unpickle.ts';
+import { PickleDict } from './pickle-globals.ts';
+import { base64Decode } from '../util/bytes.ts';
 
 // Python writes the pickles, so the reader is checked against the real format, not against our idea of it.
 function pythonPickle(expr: string, protocol: number): Uint8Array {
@@ -104,5 +107,42 @@ describe('readPickle on hostile input', () => {
         }
       },
     ), { numRuns: 3000 });
+  });
+});
+
+// The extension's decoder reads cached sessions with { dataOnly: true, bigInts: 'number' }.
+describe('readPickle for the decoder (data only)', () => {
+  const DATA_ONLY = { dataOnly: true, bigInts: 'number' } as const;
+  const bytes = (b64: string) => base64Decode(b64) as Uint8Array;
+
+  it('reads the plain data CPython pickles (protocols 2 and 4)', () => {
+    // pickle.dumps({'t':(1,'a'),'l':[1,2]*3,'u':'café','big':-2**70,'f':1.5,'n':None,'s':{'x':[]},'i2':300,'i4':-70000}, protocol=4)
+    const p4 = 'gASVcwAAAAAAAAB9lCiMAXSUSwGMAWGUhpSMAWyUXZQoSwFLAksBSwJLAUsCZYwBdZSMBWNhZsOplIwDYmlnlIoJAAAAAAAAAADAjAFmlEc/+AAAAAAAAIwBbpROjAFzlH2UjAF4lF2Uc4wCaTKUTSwBjAJpNJRKkO7+/3Uu';
+    expect(readPickle(bytes(p4), DATA_ONLY)).toEqual({ t: [1, 'a'], l: [1, 2, 1, 2, 1, 2], u: 'café', big: -1180591620717411303424, f: 1.5, n: null, s: { x: [] }, i2: 300, i4: -70000 });
+    expect(readPickle(bytes('gAJ9cQBYAQAAAGFxAUsBcy4='), DATA_ONLY)).toEqual({ a: 1 });
+  });
+
+  it('refuses code-running opcodes and truncated data', () => {
+    // pickle of os.system reference: GLOBAL opcode 'c'
+    expect(() => readPickle(new TextEncoder().encode('cos\nsystem\n.'), DATA_ONLY)).toThrow(/unsupported pickle opcode 0x63/);
+    expect(() => readPickle(pythonPickle(`datetime.datetime(2026, 1, 2)`, 4), DATA_ONLY)).toThrow(/only plain data is read/);
+    expect(() => readPickle(bytes('gASVcwAAAAAAAAB9lCiMAXSU'), DATA_ONLY)).toThrow(/truncated/);
+    expect(() => readPickle(new Uint8Array([0x2e]), DATA_ONLY)).toThrow(/unbalanced/);
+  });
+
+  it('keeps a "__proto__" key as data', () => {
+    const out = readPickle(pythonPickle(`{'__proto__': {'polluted': 1}}`, 4), DATA_ONLY) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(Object.keys(out)).toEqual(['__proto__']);
+  });
+});
+
+describe('loadPickle (the tree Python-faithful callers convert)', () => {
+  it('keeps the str object that brought each dict key: memo references share it', () => {
+    const tree = loadPickle(pythonPickle(`(lambda k: {'a': {k: 1}, 'b': {k: 2}})('shared' * 2)`, 4)) as PickleDict;
+    const [a, b] = [tree.get('a'), tree.get('b')] as PickleDict[];
+    expect(a.keyObject('sharedshared')).toBeDefined();
+    expect(a.keyObject('sharedshared')).toBe(b.keyObject('sharedshared'));
+    expect(tree.keyObject('a')).not.toBe(tree.keyObject('b'));
   });
 });

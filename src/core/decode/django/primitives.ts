@@ -2,9 +2,9 @@
 import type { Json } from '../../protocol/index.ts';
 import { base64Decode, base64UrlEncode, equalsBase64Url, utf8Decode, utf8Encode } from '../../util/bytes.ts';
 import { digestSync, hmac, hmacWith, prefersNativeHmac, type HashName } from '../../util/crypto.ts';
-import { parsePythonJson, pythonJsonDumps } from '../../util/python-json.ts';
+import { parsePythonJson, pythonJsonDumps } from '../../python/json.ts';
 
-export { parsePythonJson } from '../../util/python-json.ts';
+export { parsePythonJson } from '../../python/json.ts';
 import { deflateZlib, inflateCapped } from '../../util/zlib.ts';
 
 export type DjangoAlgorithm = 'sha256' | 'sha1';

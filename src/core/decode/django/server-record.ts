@@ -4,7 +4,7 @@ import type { Json } from '../../protocol/index.ts';
 import type { DecodeInput, DecodeResult } from '../types.ts';
 import { base64Decode, utf8Decode } from '../../util/bytes.ts';
 import { SESSION_COOKIE_AGE, type KindSpec } from './kinds.ts';
-import { readPickle } from './pickle.ts';
+import { readPickle } from '../../python/pickle-json.ts';
 import { buildResult } from './result.ts';
 import { readShape } from './shape.ts';
 import { decodeSessionData, parsePythonJson, verifyDjango } from './signing.ts';
@@ -84,7 +84,8 @@ function readCachedValue(rec: Record): Json {
   const pickled = rec.valueEncoding === 'pickle' || (raw !== null && raw[0] === 0x80);
   if (pickled) {
     if (!raw) throw new Error('valueBase64 is missing or not base64');
-    return readPickle(raw);
+    // data only: the extension never rebuilds objects from a page's cache; big ints as plain numbers
+    return readPickle(raw, { dataOnly: true, bigInts: 'number' });
   }
   const text = typeof rec.valueText === 'string' ? rec.valueText : raw ? utf8Decode(raw) : null;
   if (text === null) throw new Error('no valueText or valueBase64');

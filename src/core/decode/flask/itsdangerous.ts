@@ -3,7 +3,7 @@
 import type { Json } from '../../protocol/index.ts';
 import { base64Decode, base64UrlEncode, bytesEqual, utf8Decode, utf8Encode } from '../../util/bytes.ts';
 import { digest, hmac, hmacWith, prefersNativeHmac, type HashName } from '../../util/crypto.ts';
-import { parsePythonJson, pythonJsonDumps } from '../../util/python-json.ts';
+import { parsePythonJson, pythonJsonDumps } from '../../python/json.ts';
 import { deflateZlib, inflateCapped } from '../../util/zlib.ts';
 
 export type FlaskDigest = 'sha1' | 'sha256' | 'sha384' | 'sha512';

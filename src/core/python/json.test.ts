@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPythonFloat, parsePythonJsonExact, PyFloat, pythonJsonDumps } from './python-json.ts';
+import { formatPythonFloat, parsePythonJsonExact, PyFloat, pythonJsonDumps } from './json.ts';
 
 // Expected strings were produced by CPython 3.11's json.dumps / repr.
 describe('pythonJsonDumps', () => {
