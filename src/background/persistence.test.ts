@@ -39,6 +39,24 @@ describe('persistence', () => {
     expect((await tabEvents(second.bg, 1)).length).toBe(30);
   });
 
+  it('rewrites the findings record only when findings were added, and restores them', async () => {
+    const analyzer = createRecordingAnalyzer();
+    const { platform, bg } = await start(undefined, analyzer);
+    const written: string[] = [];
+    const set = platform.session.set.bind(platform.session);
+    platform.session.set = (items) => { written.push(...Object.keys(items)); return set(items); };
+    analyzer.next = [finding('missing-httponly', 'sid')];
+    respond(platform, 3, 'http://a.test/', ['sid=1'], [cookie('sid', '1')]);
+    await settle(platform, bg);
+    expect(written.filter((k) => k.includes('findings'))).toHaveLength(1);
+    respond(platform, 3, 'http://a.test/', ['sid=2'], [cookie('sid', '2')]);
+    await settle(platform, bg);
+    expect(written.filter((k) => k.includes('findings'))).toHaveLength(1);
+    expect(written.filter((k) => k === 'ss:v1:tab:3').length).toBeGreaterThan(1);
+    const second = await restart(platform);
+    expect((await second.bg.debugState(3)).tabs[0].findings.map((f) => f.rule)).toEqual(['missing-httponly']);
+  });
+
   it('rewrites only the newest segment on each save', async () => {
     const { platform, bg } = await start();
     const push = (n: number) => { for (let i = 0; i < n; i++) platform.traffic.request({ tabId: 1, frameId: 0, url: 'http://a.test/', method: 'GET', type: 'xhr', time: i, cookieHeader: 'a=1' }); };

@@ -12,11 +12,14 @@ export const SEGMENT_EVENTS = 250;
 const PREFIX = 'ss:v1:';
 const INDEX_KEY = `${PREFIX}index`;
 
-interface TabMeta { url: string | null; hosts: string[]; findings: Finding[]; nextSeq: number; dropped: number; size: number; segments: number[] }
-interface Saved { through: number; segments: Set<number> }
+/** `findings` inline only in records saved before findings got their own key */
+interface TabMeta { url: string | null; hosts: string[]; findings?: Finding[]; nextSeq: number; dropped: number; size: number; segments: number[] }
+interface Saved { through: number; segments: Set<number>; findingsVersion: number }
 
 const metaKey = (tabId: number) => `${PREFIX}tab:${tabId}`;
 const segKey = (tabId: number, seg: number) => `${PREFIX}tab:${tabId}:${seg}`;
+// findings change rarely once a site is known, while the meta record changes with every save
+const findingsKey = (tabId: number) => `${PREFIX}findings:${tabId}`;
 const segOf = (seq: number) => Math.floor((seq - 1) / SEGMENT_EVENTS);
 
 export class Persistence {
@@ -92,7 +95,7 @@ export class Persistence {
       // and every failed attempt serialises the whole state once more
       this.segmentCap = Math.max(1, Math.floor(Math.min(this.segmentCap, this.heldSegments()) / 2));
       // keep the known segment keys (so old ones still get removed) but rewrite every tab from scratch
-      for (const [id, saved] of this.saved) { saved.through = 0; this.dirty.add(id); }
+      for (const [id, saved] of this.saved) { saved.through = 0; saved.findingsVersion = -1; this.dirty.add(id); }
       for (const id of this.tabs.tabs.keys()) this.dirty.add(id);
       this.schedule();
     }
@@ -110,7 +113,7 @@ export class Persistence {
 
   private collectRemoval(tabId: number, removals: string[], withMeta: boolean): void {
     const s = this.saved.get(tabId);
-    if (withMeta) removals.push(metaKey(tabId));
+    if (withMeta) removals.push(metaKey(tabId), findingsKey(tabId));
     if (!s) return;
     for (const seg of s.segments) removals.push(segKey(tabId, seg));
     this.saved.delete(tabId);
@@ -120,7 +123,7 @@ export class Persistence {
     const tab = this.tabs.tabs.get(tabId);
     if (!tab) return;
     const t = tab.timeline;
-    const saved = this.saved.get(tabId) ?? { through: 0, segments: new Set<number>() };
+    const saved = this.saved.get(tabId) ?? { through: 0, segments: new Set<number>(), findingsVersion: -1 };
     const lastSeg = segOf(t.lastSeq);
     const firstSeg = Math.max(t.size ? segOf(t.firstSeq) : lastSeg + 1, lastSeg - this.segmentCap + 1);
     for (const seg of [...saved.segments]) {
@@ -136,7 +139,11 @@ export class Persistence {
     for (const [seg, list] of bySeg) { items[segKey(tabId, seg)] = list; saved.segments.add(seg); }
     saved.through = t.lastSeq;
     this.saved.set(tabId, saved);
-    const meta: TabMeta = { url: tab.url, hosts: [...tab.hosts], findings: [...tab.findings.values()], nextSeq: t.lastSeq + 1,
+    if (saved.findingsVersion !== tab.findingsVersion) {
+      items[findingsKey(tabId)] = [...tab.findings.values()];
+      saved.findingsVersion = tab.findingsVersion;
+    }
+    const meta: TabMeta = { url: tab.url, hosts: [...tab.hosts], nextSeq: t.lastSeq + 1,
       dropped: t.dropped, size: t.size, segments: [...saved.segments] };
     items[metaKey(tabId)] = meta;
   }
@@ -158,7 +165,7 @@ export class Persistence {
 
   private async restoreTab(tabId: number, meta: TabMeta | undefined): Promise<void> {
     if (!meta) return;
-    const segs = await this.area.get(meta.segments.map((s) => segKey(tabId, s)));
+    const segs = await this.area.get([...meta.segments.map((s) => segKey(tabId, s)), findingsKey(tabId)]);
     // a segment may still hold events the buffer had already evicted: keep only the saved buffer's tail
     const firstSeq = meta.nextSeq - meta.size;
     const events = meta.segments.slice().sort((a, b) => a - b)
@@ -169,9 +176,11 @@ export class Persistence {
     const tab = new TabState(tabId, timeline);
     tab.url = meta.url;
     meta.hosts.forEach((h) => tab.hosts.add(h));
-    tab.addFindings(meta.findings);
+    const findings = segs[findingsKey(tabId)];
+    tab.addFindings(Array.isArray(findings) ? findings as Finding[] : meta.findings ?? []);
     tab.findingsChanged = false;
     this.tabs.tabs.set(tabId, tab);
-    this.saved.set(tabId, { through: timeline.lastSeq, segments: new Set(meta.segments) });
+    // an old record with inline findings gets its findings key on the next save
+    this.saved.set(tabId, { through: timeline.lastSeq, segments: new Set(meta.segments), findingsVersion: meta.findings ? -1 : tab.findingsVersion });
   }
 }

@@ -17,6 +17,8 @@ export class TabState {
   /** events pushed since the last flush to panels */
   fresh: TimelineEvent[] = [];
   findingsChanged = false;
+  /** bumped on every added finding: persistence rewrites the findings record only when it moved */
+  findingsVersion = 0;
   /** Cookie headers of the latest POSTs: what a login form actually sent (values, HttpOnly included) */
   readonly recentPosts: { url: string; time: number; cookieHeader: string }[] = [];
 
@@ -42,6 +44,7 @@ export class TabState {
       if (this.findings.has(id) || this.findings.size >= MAX_FINDINGS) continue;
       this.findings.set(id, f);
       this.findingsChanged = true;
+      this.findingsVersion++;
     }
   }
 
