@@ -2,8 +2,9 @@
 // (src/core/decode/django). Payloads are parsed here with the PyValue parser so 1.0, key order and
 // big ints survive a round trip, and the pickle serializer is supported.
 import { base64Decode, base64UrlEncode } from '../../core/util/bytes.ts';
-import { deflateZlib, inflateCapped } from '../../core/util/zlib.ts';
-import { decodeSessionData, dumpsDjango, timestampSignDjango, verifyDjango } from '../../core/decode/django/signing.ts';
+import { inflateCapped } from '../../core/util/zlib.ts';
+import { decodeSessionData, timestampSignDjango, verifyDjango } from '../../core/decode/django/signing.ts';
+import { compressZlib } from './deflate.ts';
 import { dumpCompactJson, fromJson, parsePyJson } from '../py/json.ts';
 import { pickleDumps, pickleLoads } from '../py/pickle.ts';
 import { containsDateTime, type PyDict, type PyValue } from '../py/value.ts';
@@ -18,13 +19,16 @@ export async function dumpsSession(ctx: EngineContext, data: PyDict, salt: strin
   const timestamp = Math.floor(ctx.clock.now());
   if (ctx.settings.SESSION_SERIALIZER === 'json') {
     if (containsDateTime(data)) throw new ServerError('TypeError: Object of type datetime is not JSON serializable');
-    dumpCompactJson(data);
-    return dumpsDjango(data, { key, salt, compress: true, timestamp });
+    // serialised once (ensure_ascii, so latin1 bytes are its UTF-8) and signed like dumpsDjango(compress=True)
+    return timestampSignDjango(compressedPayload(Buffer.from(dumpCompactJson(data), 'latin1')), { key, salt, timestamp });
   }
-  const raw = pickleDumps(data);
-  const packed = deflateZlib(raw);
-  const payload = packed.length < raw.length - 1 ? '.' + base64UrlEncode(packed) : base64UrlEncode(raw);
-  return timestampSignDjango(payload, { key, salt, timestamp });
+  return timestampSignDjango(compressedPayload(pickleDumps(data)), { key, salt, timestamp });
+}
+
+/** signing.dumps' payload: zlib only when it saves at least 2 bytes, '.' marks it. */
+function compressedPayload(raw: Uint8Array): string {
+  const packed = compressZlib(raw);
+  return packed.length < raw.length - 1 ? '.' + base64UrlEncode(packed) : base64UrlEncode(raw);
 }
 
 export class PayloadError extends Error {}
