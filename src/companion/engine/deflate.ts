@@ -1,18 +1,23 @@
 // zlib.compress(data) (level 6, CPython's default) with one deflate state kept across calls. pako's one-shot
 // deflate() allocates and zeroes ~260 KB of state per call (window, hash chains, pending buffer), which was a
-// seventh of a signed_cookies request. deflateReset re-initialises the same state exactly as zlib does (the
+// seventh of a signed_cookies request. Resetting re-initialises the same state exactly as zlib's deflateReset (the
 // hash heads are cleared; the window is only read up to what this call wrote), so the bytes stay pako's — the
 // same as CPython's zlib, which the signatures depend on. Node's own zlib is not used: it is Chromium's fork,
 // whose match finder emits different (valid) bytes. Node-only (createRequire), like the rest of the companion.
 import { createRequire } from 'node:module';
 
+interface DeflateState {
+  w_size: number; window_size: number; head: Uint16Array; max_lazy_match: number; good_match: number; nice_match: number;
+  max_chain_length: number; strstart: number; block_start: number; lookahead: number; insert: number;
+  match_length: number; prev_length: number; match_available: number; ins_h: number;
+}
 interface ZStream {
   input: Uint8Array | null; next_in: number; avail_in: number; total_in: number;
-  output: Uint8Array | null; next_out: number; avail_out: number; total_out: number;
+  output: Uint8Array | null; next_out: number; avail_out: number; total_out: number; state: DeflateState;
 }
 interface PakoDeflate {
   deflateInit2(strm: ZStream, level: number, method: number, windowBits: number, memLevel: number, strategy: number, legacyHash: boolean): number;
-  deflateReset(strm: ZStream): number;
+  deflateResetKeep(strm: ZStream): number;
   deflate(strm: ZStream, flush: number): number;
 }
 
@@ -26,14 +31,35 @@ const LEVEL = 6, WINDOW_BITS = 15, MEM_LEVEL = 8, STRATEGY_DEFAULT = 0;
 const LEGACY_HASH = true;
 
 let stream: ZStream | null = null;
+/** the level's match parameters, as deflateInit2 left them */
+let tuning: Pick<DeflateState, 'max_lazy_match' | 'good_match' | 'nice_match' | 'max_chain_length'> | null = null;
 
 function resetStream(): ZStream {
-  if (stream && zlib.deflateReset(stream) === Z_OK) return stream;
+  if (stream && tuning && zlib.deflateResetKeep(stream) === Z_OK) {
+    initMatcher(stream.state, tuning);
+    return stream;
+  }
   const s = new ZStreamCtor();
   const status = zlib.deflateInit2(s, LEVEL, Z_DEFLATED, WINDOW_BITS, MEM_LEVEL, STRATEGY_DEFAULT, LEGACY_HASH);
   if (status !== Z_OK) throw new Error(`deflateInit2 failed (${status})`);
+  const { max_lazy_match, good_match, nice_match, max_chain_length } = s.state;
+  tuning = { max_lazy_match, good_match, nice_match, max_chain_length };
   stream = s;
   return s;
+}
+
+/**
+ * zlib's lm_init (what deflateReset adds to deflateResetKeep), with a native fill for the hash heads: pako
+ * clears those 32768 entries one by one, 30-70 us per call, more than the compression of a session itself.
+ */
+function initMatcher(st: DeflateState, t: NonNullable<typeof tuning>): void {
+  st.window_size = 2 * st.w_size;
+  st.head.fill(0);
+  st.max_lazy_match = t.max_lazy_match; st.good_match = t.good_match; st.nice_match = t.nice_match;
+  st.max_chain_length = t.max_chain_length;
+  st.strstart = 0; st.block_start = 0; st.lookahead = 0; st.insert = 0;
+  st.match_length = st.prev_length = 2; // MIN_MATCH - 1
+  st.match_available = 0; st.ins_h = 0;
 }
 
 /** zlib.compress(bytes) at level 6: the same bytes as pako.deflate(bytes, { level: 6 }). */
