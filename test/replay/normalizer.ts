@@ -2,7 +2,11 @@
 // scenario (peers/README.md): session keys → <Kn>, Django signed strings → decoded payload, dates → relative.
 import { createHash, createHmac } from 'node:crypto';
 import { inflateSync } from 'node:zlib';
-import { PyFloat, type PyValue } from './py-json.ts';
+import { PyFloat } from '../../src/core/python/json.ts';
+
+/** What json.loads gives (parsePythonJsonExact): objects are insertion-ordered Maps. */
+type PyValue = unknown;
+type PyDict = Map<string, unknown>;
 
 const KEY_RE = /^[a-z0-9]{32}$/;
 const SIGNED_RE = /^(\.?[A-Za-z0-9_-]*):([0-9A-Za-z]{1,12}):([A-Za-z0-9_-]{20,})$/;
@@ -96,24 +100,21 @@ export class Normalizer {
     return `<now${signed(tens(delta))}s>`;
   }
 
-  body(obj: PyValue, now: number, approx: boolean, ctx?: Record<string, PyValue>): PyValue {
-    const isDict = (v: PyValue): v is Record<string, PyValue> =>
-      typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof PyFloat);
-    const context = ctx ?? (isDict(obj) ? obj : {});
+  body(obj: PyValue, now: number, approx: boolean, ctx?: PyDict): PyValue {
+    const context = ctx ?? (obj instanceof Map ? obj as PyDict : new Map());
     if (Array.isArray(obj)) return obj.map((v) => this.body(v, now, approx, context));
     if (typeof obj === 'string') return this.string(obj, now);
-    if (!isDict(obj)) return obj;
-    const keys = Object.keys(obj);
-    if (keys.length === 1 && keys[0] === '$datetime') return `<datetime ${this.iso(String(obj.$datetime), now, null, true)}>`;
-    const out: Record<string, PyValue> = {};
-    for (const [k, v] of Object.entries(obj)) out[k] = this.field(k, v, now, approx, context);
+    if (!(obj instanceof Map)) return obj;
+    if (obj.size === 1 && obj.has('$datetime')) return `<datetime ${this.iso(String(obj.get('$datetime')), now, null, true)}>`;
+    const out: PyDict = new Map();
+    for (const [k, v] of obj as PyDict) out.set(k, this.field(k, v, now, approx, context));
     return out;
   }
 
-  private field(k: string, v: PyValue, now: number, approx: boolean, ctx: Record<string, PyValue>): PyValue {
+  private field(k: string, v: PyValue, now: number, approx: boolean, ctx: PyDict): PyValue {
     const num = typeof v === 'bigint' ? Number(v) : v instanceof PyFloat ? v.value : typeof v === 'number' ? v : null;
     if ((k === 'expiry_date' || k === 'expire_date' || k === 'mtime') && typeof v === 'string') {
-      const h = ctx.expiry_age;
+      const h = ctx.get('expiry_age');
       const hint = k === 'expiry_date' && h !== undefined && h !== null ? Number(h instanceof PyFloat ? h.value : h) : null;
       return this.iso(v, now, hint, approx || k === 'mtime');
     }

@@ -2,7 +2,7 @@
 // with a one-cookie jar that behaves like a browser, printing the normalised transcript.
 import { request } from 'node:http';
 import { Normalizer, partition, pyStrRepr } from './normalizer.ts';
-import { dumpsPy, parsePyJson, type PyValue } from './py-json.ts';
+import { parsePythonJsonExact, pythonJsonDumps } from '../../src/core/python/json.ts';
 
 export interface StepOptions {
   cookie?: 'jar' | { var: string } | string | null;
@@ -12,7 +12,8 @@ export interface StepOptions {
   rawCookieHeader?: string;
   capture?: string;
 }
-export type StepBody = PyValue | (() => [PyValue, string]) | undefined;
+/** A JSON body (PyFloat for floats), or a function giving the body and how the transcript shows it. */
+export type StepBody = unknown;
 
 interface RawResponse { status: number; headers: [string, string][]; body: Buffer; now: number }
 
@@ -93,9 +94,10 @@ export class Runner {
     let bodyDesc = '';
     // like the reference harness, a None body means "send no body" (set_expiry(None) reads an empty body)
     if (body !== undefined && body !== null) {
-      let value = body as PyValue;
-      if (typeof body === 'function') [value, bodyDesc] = body();
-      data = dumpsPy(value);
+      let value: unknown = body;
+      if (typeof body === 'function') [value, bodyDesc] = (body as () => [unknown, string])();
+      // json.dumps defaults: ", " and ": " separators, ensure_ascii
+      data = pythonJsonDumps(value);
       bodyDesc = bodyDesc || data;
       headers['Content-Type'] = 'application/json';
       headers['Content-Length'] = String(Buffer.byteLength(data));
@@ -135,7 +137,7 @@ export class Runner {
   private describeBody(ctype: string, payload: Buffer, now: number, approx: boolean): string {
     if (ctype === 'application/json') {
       try {
-        return dumpsPy(this.norm.body(parsePyJson(payload.toString('utf8')), now, approx));
+        return pythonJsonDumps(this.norm.body(parsePythonJsonExact(payload.toString('utf8')), now, approx));
       } catch {
         return `<invalid json> ${JSON.stringify(payload.subarray(0, 80).toString('latin1'))}`;
       }

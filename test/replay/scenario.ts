@@ -1,6 +1,6 @@
 // The 84-step session scenario of the Django reference app (peers/django_ref), as TypeScript, so that
 // `npm test` can diff the companion with real Django's transcripts on a machine without the reference.
-import { PyFloat } from './py-json.ts';
+import { PyFloat } from '../../src/core/python/json.ts';
 import { Runner } from './runner.ts';
 
 export const SCENARIO_VERSION = 1;

@@ -1,102 +1,17 @@
-// Python's json.loads into PyValues (ints vs floats, insertion-ordered dicts, NaN/Infinity), and json.dumps
-// through the project's byte-exact pythonJsonDumps. JSON.parse cannot be used: it turns 1.0 into 1 and moves
-// the key "1" in front of "a", both of which show up in Django's stored data and responses.
-import { pythonJsonDumps } from '../../core/python/json.ts';
-import { newIdentity, PyDateTime, PyFloat, pyInt, setKeyed, type PyValue } from './value.ts';
+// Python's json module over the companion's PyValues, through the project's one implementation
+// (src/core/python/json.ts): loads keeps ints vs floats and insertion-ordered dicts (JSON.parse turns 1.0 into
+// 1 and moves the key "1" in front of "a", both visible in Django's stored data), dumps is byte-exact.
+import { parsePythonJsonExact, PyJsonError, pythonJsonDumps } from '../../core/python/json.ts';
+import { newIdentity, PyDateTime, PyFloat, setKeyed, type PyDict, type PyValue } from './value.ts';
 import { isoformat } from './datetime.ts';
 
-export class PyJsonError extends Error {}
+export { PyJsonError };
 
+/** json.loads into PyValues: json memoizes object keys, so equal keys of one parse are one object (identity). */
 export function parsePyJson(text: string): PyValue {
-  const p = new Parser(text);
-  p.ws();
-  const v = p.value();
-  p.ws();
-  if (p.i !== text.length) p.fail('Extra data');
-  return v;
+  const keyId = newIdentity();
+  return parsePythonJsonExact(text, { setKey: (d, k, v) => setKeyed(d as PyDict, k, v as PyValue, keyId) }) as PyValue;
 }
-
-const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/y;
-
-class Parser {
-  i = 0;
-  /** json.loads memoizes object keys: equal keys of one parse are one object */
-  readonly keyId = newIdentity();
-  constructor(readonly s: string) {}
-
-  fail(msg: string): never { throw new PyJsonError(`${msg}: char ${this.i}`); }
-  ws(): void { while (' \t\n\r'.includes(this.s[this.i] ?? 'x')) this.i++; }
-
-  value(): PyValue {
-    const c = this.s[this.i];
-    if (c === '{') return this.object();
-    if (c === '[') return this.array();
-    if (c === '"') return this.string();
-    for (const [word, v] of WORDS) {
-      if (this.s.startsWith(word, this.i)) { this.i += word.length; return v; }
-    }
-    NUMBER.lastIndex = this.i;
-    const m = NUMBER.exec(this.s);
-    if (!m) this.fail('Expecting value');
-    this.i += m[0].length;
-    return m[1] || m[2] ? new PyFloat(Number(m[0])) : pyInt(BigInt(m[0]));
-  }
-
-  object(): Map<string, PyValue> {
-    const out = new Map<string, PyValue>();
-    this.i++; this.ws();
-    if (this.s[this.i] === '}') { this.i++; return out; }
-    for (;;) {
-      if (this.s[this.i] !== '"') this.fail('Expecting property name enclosed in double quotes');
-      const k = this.string(); this.ws();
-      if (this.s[this.i] !== ':') this.fail("Expecting ':' delimiter");
-      this.i++; this.ws();
-      setKeyed(out, k, this.value(), this.keyId); this.ws();
-      const c = this.s[this.i++];
-      if (c === '}') return out;
-      if (c !== ',') this.fail("Expecting ',' delimiter");
-      this.ws();
-    }
-  }
-
-  array(): PyValue[] {
-    const out: PyValue[] = [];
-    this.i++; this.ws();
-    if (this.s[this.i] === ']') { this.i++; return out; }
-    for (;;) {
-      out.push(this.value()); this.ws();
-      const c = this.s[this.i++];
-      if (c === ']') return out;
-      if (c !== ',') this.fail("Expecting ',' delimiter");
-      this.ws();
-    }
-  }
-
-  string(): string {
-    let out = '';
-    this.i++;
-    for (;;) {
-      const c = this.s[this.i++];
-      if (c === undefined) this.fail('Unterminated string starting at');
-      if (c === '"') return out;
-      if (c < ' ') this.fail('Invalid control character at');
-      if (c !== '\\') { out += c; continue; }
-      const e = this.s[this.i++];
-      if (e === 'u') {
-        const hex = this.s.slice(this.i, this.i + 4);
-        if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail('Invalid \\uXXXX escape');
-        out += String.fromCharCode(parseInt(hex, 16)); this.i += 4;
-      } else if (e in ESCAPES) out += ESCAPES[e];
-      else this.fail('Invalid \\escape');
-    }
-  }
-}
-
-const WORDS: [string, PyValue][] = [
-  ['null', null], ['true', true], ['false', false],
-  ['NaN', new PyFloat(NaN)], ['Infinity', new PyFloat(Infinity)], ['-Infinity', new PyFloat(-Infinity)],
-];
-const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
 /** The reference app's `_jsonable`: datetimes inside session data are shown as {"$datetime": iso}. */
 export function toJsonable(v: PyValue): PyValue {

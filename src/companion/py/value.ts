@@ -69,11 +69,6 @@ export function containsDateTime(v: PyValue): boolean {
   return false;
 }
 
-/** Python ints stay JS numbers while exact; beyond that they are bigints. */
-export function pyInt(n: bigint): number | bigint {
-  return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n;
-}
-
 // ---- object identity of strings, as pickle sees it ----
 // Pickle writes a repeated *object* once and refers back to it, so its bytes depend on which equal strings are
 // one object in CPython: dict keys from one json.loads or one pickle.loads are shared, keys written by code

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatPythonFloat, parsePythonJsonExact, PyFloat, pythonJsonDumps } from './json.ts';
+import fc from 'fast-check';
+import { formatPythonFloat, parsePythonJsonExact, PyFloat, PyJsonError, pythonJsonDumps } from './json.ts';
 
 // Expected strings were produced by CPython 3.11's json.dumps / repr.
 describe('pythonJsonDumps', () => {
@@ -42,5 +43,35 @@ describe('parsePythonJsonExact', () => {
 
   it('rejects malformed JSON with a position', () => {
     for (const bad of ['{', '[1,]', '{"a" 1}', '"\\x"', '1 2', '']) expect(() => parsePythonJsonExact(bad)).toThrow(SyntaxError);
+  });
+
+  it("rejects malformed text with json's messages (PyJsonError)", () => {
+    for (const bad of ['{bad', '[1,]', '"\u0001"', '{"a" 1}', '1 2', '']) expect(() => parsePythonJsonExact(bad)).toThrow(PyJsonError);
+    expect(() => parsePythonJsonExact('')).toThrow('Expecting value: char 0');
+    expect(() => parsePythonJsonExact('{"a" 1}')).toThrow("Expecting ':' delimiter: char 5");
+    expect(() => parsePythonJsonExact('[1] x')).toThrow('Extra data: char 4');
+  });
+
+  it('reads like json.loads for the transcript replay: 1.0 stays a float, integer-like keys keep their order', () => {
+    const v = parsePythonJsonExact('{"a": 1.0, "10": 2, "1": {"z": -0, "b": 1e5}, "c": 12345678901234567890123}');
+    expect(pythonJsonDumps(v)).toBe('{"a": 1.0, "10": 2, "1": {"z": 0, "b": 100000.0}, "c": 12345678901234567890123}');
+    expect(pythonJsonDumps(parsePythonJsonExact('[NaN, -Infinity, Infinity]'))).toBe('[NaN, -Infinity, Infinity]');
+  });
+
+  it('keeps the first position of a duplicate key with the last value (dict semantics)', () => {
+    expect(pythonJsonDumps(parsePythonJsonExact('{"a":1,"b":2,"a":3}'), { separators: [',', ':'] })).toBe('{"a":3,"b":2}');
+  });
+
+  it('hands every member to setKey in document order', () => {
+    const seen: string[] = [];
+    parsePythonJsonExact('{"b":{"x":1},"a":2}', { setKey: (d, k, v) => { seen.push(k); d.set(k, v); } });
+    expect(seen).toEqual(['x', 'b', 'a']);
+  });
+
+  it('round-trips arbitrary JSON text through Python-style dumps', () => {
+    fc.assert(fc.property(fc.json(), (text) => {
+      const once = pythonJsonDumps(parsePythonJsonExact(text), { separators: [',', ':'] });
+      expect(pythonJsonDumps(parsePythonJsonExact(once), { separators: [',', ':'] })).toBe(once);
+    }));
   });
 });

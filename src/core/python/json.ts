@@ -1,7 +1,8 @@
 import type { Json } from '../protocol/index.ts';
 
-// Byte-for-byte Python `json.dumps`: Django and Flask sign the exact JSON text, so re-signing a payload needs
-// Python's escaping, float repr and key order, which JSON.stringify does not reproduce.
+// Python's json module, the project's one implementation. Byte-for-byte `json.dumps`: Django and Flask sign
+// the exact JSON text, so re-signing a payload needs Python's escaping, float repr and key order, which
+// JSON.stringify does not reproduce; `json.loads` keeps int vs float and key order, which JSON.parse loses.
 
 /** Marks a number that Python holds as a float, so integral values print as `1.0` rather than `1`. */
 export class PyFloat {
@@ -117,76 +118,106 @@ export function parsePythonJson(text: string): Json {
   }
 }
 
+export class PyJsonError extends SyntaxError {}
+
+export interface PythonJsonLoadOptions {
+  /** d[key] = value for every object member; the companion records CPython key identity here. */
+  setKey?: (dict: Map<string, unknown>, key: string, value: unknown) => void;
+}
+
 /**
- * Parses JSON keeping what a Python round trip needs: floats stay PyFloat (so `3.0` re-encodes as `3.0`),
- * integers beyond 2^53 become bigint, objects become insertion-ordered Maps. For re-signing decoded payloads.
+ * Python's json.loads, keeping what a byte-exact round trip needs: floats stay PyFloat (`1.0` re-encodes as
+ * `1.0`), integers beyond 2^53 become bigint, objects become insertion-ordered Maps (integer-like keys
+ * included), NaN/Infinity are read. Errors are PyJsonError with json's message ("Expecting value: char 0").
  */
-export function parsePythonJsonExact(text: string): unknown {
-  const p = { text, at: 0 };
-  const value = parseValue(p);
-  skipSpace(p);
-  if (p.at !== text.length) throw new SyntaxError(`Extra data at position ${p.at}`);
-  return value;
+export function parsePythonJsonExact(text: string, opts: PythonJsonLoadOptions = {}): unknown {
+  const p = new Parser(text, opts.setKey ?? ((d, k, v) => d.set(k, v)));
+  p.ws();
+  const v = p.value();
+  p.ws();
+  if (p.i !== text.length) p.fail('Extra data');
+  return v;
 }
 
-interface Parser { text: string; at: number }
-
-function skipSpace(p: Parser): void {
-  while (p.at < p.text.length && ' \t\n\r'.includes(p.text[p.at])) p.at++;
+const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/y;
+const WORDS: [string, () => unknown][] = [
+  ['null', () => null], ['true', () => true], ['false', () => false],
+  ['NaN', () => new PyFloat(NaN)], ['Infinity', () => new PyFloat(Infinity)], ['-Infinity', () => new PyFloat(-Infinity)],
+];
+const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+/** Python ints stay JS numbers while exact; beyond that they are bigints. */
+export function exactInt(n: bigint): number | bigint {
+  return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n;
 }
 
-function parseValue(p: Parser): unknown {
-  skipSpace(p);
-  const ch = p.text[p.at];
-  if (ch === '{') return parseObject(p);
-  if (ch === '[') return parseArray(p);
-  if (ch === '"') return parseString(p);
-  const m = /^(?:-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?|true|false|null|NaN|-?Infinity)/.exec(p.text.slice(p.at, p.at + 400));
-  if (!m) throw new SyntaxError(`Expecting value at position ${p.at}`);
-  p.at += m[0].length;
-  const literals: Record<string, unknown> = { true: true, false: false, null: null, NaN: new PyFloat(NaN), Infinity: new PyFloat(Infinity), '-Infinity': new PyFloat(-Infinity) };
-  if (m[0] in literals) return literals[m[0]];
-  if (m[1] || m[2]) return new PyFloat(Number(m[0]));
-  const n = Number(m[0]);
-  return Number.isSafeInteger(n) ? n : BigInt(m[0]);
-}
+class Parser {
+  i = 0;
+  constructor(readonly s: string, private readonly setKey: Required<PythonJsonLoadOptions>['setKey']) {}
 
-function parseString(p: Parser): string {
-  const m = /^"(?:[^"\\\x00-\x1f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*"/.exec(p.text.slice(p.at));
-  if (!m) throw new SyntaxError(`Invalid string at position ${p.at}`);
-  p.at += m[0].length;
-  return JSON.parse(m[0]) as string;
-}
+  fail(msg: string): never { throw new PyJsonError(`${msg}: char ${this.i}`); }
+  ws(): void { while (' \t\n\r'.includes(this.s[this.i] ?? 'x')) this.i++; }
 
-function parseArray(p: Parser): unknown[] {
-  const out: unknown[] = [];
-  p.at++;
-  skipSpace(p);
-  if (p.text[p.at] === ']') { p.at++; return out; }
-  for (;;) {
-    out.push(parseValue(p));
-    skipSpace(p);
-    const c = p.text[p.at++];
-    if (c === ']') return out;
-    if (c !== ',') throw new SyntaxError(`Expecting ',' delimiter at position ${p.at - 1}`);
+  value(): unknown {
+    const c = this.s[this.i];
+    if (c === '{') return this.object();
+    if (c === '[') return this.array();
+    if (c === '"') return this.string();
+    for (const [word, make] of WORDS) {
+      if (this.s.startsWith(word, this.i)) { this.i += word.length; return make(); }
+    }
+    NUMBER.lastIndex = this.i;
+    const m = NUMBER.exec(this.s);
+    if (!m) this.fail('Expecting value');
+    this.i += m[0].length;
+    return m[1] || m[2] ? new PyFloat(Number(m[0])) : exactInt(BigInt(m[0]));
   }
-}
 
-function parseObject(p: Parser): Map<string, unknown> {
-  const out = new Map<string, unknown>();
-  p.at++;
-  skipSpace(p);
-  if (p.text[p.at] === '}') { p.at++; return out; }
-  for (;;) {
-    skipSpace(p);
-    if (p.text[p.at] !== '"') throw new SyntaxError(`Expecting property name at position ${p.at}`);
-    const key = parseString(p);
-    skipSpace(p);
-    if (p.text[p.at++] !== ':') throw new SyntaxError(`Expecting ':' delimiter at position ${p.at - 1}`);
-    out.set(key, parseValue(p));
-    skipSpace(p);
-    const c = p.text[p.at++];
-    if (c === '}') return out;
-    if (c !== ',') throw new SyntaxError(`Expecting ',' delimiter at position ${p.at - 1}`);
+  object(): Map<string, unknown> {
+    const out = new Map<string, unknown>();
+    this.i++; this.ws();
+    if (this.s[this.i] === '}') { this.i++; return out; }
+    for (;;) {
+      if (this.s[this.i] !== '"') this.fail('Expecting property name enclosed in double quotes');
+      const k = this.string(); this.ws();
+      if (this.s[this.i] !== ':') this.fail("Expecting ':' delimiter");
+      this.i++; this.ws();
+      this.setKey(out, k, this.value()); this.ws();
+      const c = this.s[this.i++];
+      if (c === '}') return out;
+      if (c !== ',') this.fail("Expecting ',' delimiter");
+      this.ws();
+    }
+  }
+
+  array(): unknown[] {
+    const out: unknown[] = [];
+    this.i++; this.ws();
+    if (this.s[this.i] === ']') { this.i++; return out; }
+    for (;;) {
+      out.push(this.value()); this.ws();
+      const c = this.s[this.i++];
+      if (c === ']') return out;
+      if (c !== ',') this.fail("Expecting ',' delimiter");
+      this.ws();
+    }
+  }
+
+  string(): string {
+    let out = '';
+    this.i++;
+    for (;;) {
+      const c = this.s[this.i++];
+      if (c === undefined) this.fail('Unterminated string starting at');
+      if (c === '"') return out;
+      if (c < ' ') this.fail('Invalid control character at');
+      if (c !== '\\') { out += c; continue; }
+      const e = this.s[this.i++];
+      if (e === 'u') {
+        const hex = this.s.slice(this.i, this.i + 4);
+        if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail('Invalid \\uXXXX escape');
+        out += String.fromCharCode(parseInt(hex, 16)); this.i += 4;
+      } else if (e in ESCAPES) out += ESCAPES[e];
+      else this.fail('Invalid \\escape');
+    }
   }
 }

@@ -1,11 +1,8 @@
 // Byte-level reading for the unpickler: bounds-checked fixed-width fields, protocol 0 text lines and the
 // little-endian two's complement longs. Every short read is a PickleError, never an out-of-range crash.
-export class PickleError extends Error {}
+import { exactInt } from './json.ts';
 
-/** Python ints stay JS numbers while exact; beyond that they are bigints. */
-export function exactInt(v: bigint): number | bigint {
-  return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
-}
+export class PickleError extends Error {}
 
 const latin1 = new TextDecoder('latin1');
 const utf8 = new TextDecoder('utf-8', { fatal: true });
