@@ -8,7 +8,7 @@ import type { KeyValueArea } from '../platform/types.ts';
 import { TabState, type TabRegistry } from './tab-state.ts';
 
 export const PERSIST_DELAY_MS = 250;
-export const SEGMENT_EVENTS = 250;
+export const SEGMENT_EVENTS = 100;
 const PREFIX = 'ss:v1:';
 const INDEX_KEY = `${PREFIX}index`;
 
