@@ -2,7 +2,7 @@
 // Sessions hold dicts, lists, tuples (read as lists), str, int, float, bool, None and datetimes (naive,
 // datetime.timezone or pytz UTC); anything else is refused with PickleError, as the old subset reader did.
 import { loadPickle, PickleError } from '../../core/python/unpickle.ts';
-import { walkPickled } from '../../core/python/pickle-json.ts';
+import { mapItems, walkPickled } from '../../core/python/pickle-json.ts';
 import { describe, PickleDict, PickledDateTime, PySet, PyStr, UTC, type PyTimezone } from '../../core/python/pickle-globals.ts';
 import { newIdentity, PyDateTime, PyFloat, setKeyed, type PyDict, type PyValue } from './value.ts';
 
@@ -26,7 +26,7 @@ function toPyValue(value: unknown, child: (v: unknown) => PyValue, identity: (ke
   if (value === null || typeof value === 'boolean' || typeof value === 'number' || typeof value === 'bigint' || typeof value === 'string') return value;
   if (value instanceof PyFloat) return value;
   if (value instanceof PickledDateTime) return toDateTime(value);
-  if (Array.isArray(value) && !(value instanceof PySet)) return Array.from(value, child);
+  if (Array.isArray(value) && !(value instanceof PySet)) return mapItems(value, child);
   if (value instanceof PickleDict) {
     const out: PyDict = new Map();
     for (const [k, v] of value) {
