@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toChangeCause, toCookieRecord, type RawCookie } from './cookie-record.ts';
+import fc from 'fast-check';
+import { toChangeCause, toCookieRecord, utf8Length, type RawCookie } from './cookie-record.ts';
 
 const raw = (over: Partial<RawCookie>): RawCookie => ({
   name: 'sid', value: 'v', domain: 'a.test', hostOnly: true, path: '/', secure: true, httpOnly: true,
@@ -23,5 +24,13 @@ describe('toCookieRecord', () => {
   it('maps unknown change causes to explicit', () => {
     expect(toChangeCause('expired_overwrite')).toBe('expired_overwrite');
     expect(toChangeCause('something-new')).toBe('explicit');
+  });
+});
+
+describe('utf8Length', () => {
+  it('matches TextEncoder for any string, lone surrogates included', () => {
+    const encoder = new TextEncoder();
+    for (const s of ['', 'abc', 'é', '€', '😀', '\ud800', '\udc00x', 'a\ud83dz']) expect(utf8Length(s)).toBe(encoder.encode(s).length);
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => utf8Length(s) === encoder.encode(s).length));
   });
 });

@@ -9,7 +9,22 @@ export interface RawCookie {
 
 const SAME_SITE = new Set(['no_restriction', 'lax', 'strict', 'unspecified']);
 const CAUSES = new Set(['explicit', 'overwrite', 'expired', 'expired_overwrite', 'evicted']);
-const encoder = new TextEncoder();
+
+/**
+ * UTF-8 byte length without encoding: this runs for every cookie change, and TextEncoder allocates two
+ * buffers per call. Lone surrogates count 3 bytes, as TextEncoder writes them as U+FFFD.
+ */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) { bytes += 4; i++; }
+    else bytes += 3;
+  }
+  return bytes;
+}
 
 /** Normalises a browser cookie: the domain keeps its leading dot semantics in hostOnly only. */
 export function toCookieRecord(raw: RawCookie): CookieRecord {
@@ -24,7 +39,7 @@ export function toCookieRecord(raw: RawCookie): CookieRecord {
     sameSite: (SAME_SITE.has(raw.sameSite ?? '') ? raw.sameSite : 'unspecified') as SameSite,
     session: raw.session,
     storeId: raw.storeId,
-    size: encoder.encode(raw.name).length + encoder.encode(raw.value).length,
+    size: utf8Length(raw.name) + utf8Length(raw.value),
   };
   if (!raw.session && raw.expirationDate !== undefined) record.expirationDate = raw.expirationDate;
   const pk = raw.partitionKey;
