@@ -78,7 +78,8 @@ async function openSites(options: CompanionOptions, shared: Shared): Promise<Sit
       mkdirSync(siteDir, { recursive: true });
       const url = `http://${host.includes(':') ? `[${host}]` : host}:${shared.port}`;
       const forward = (e: ChangeEvent): void => { shared.events.emit('change', e); };
-      sites.push(await createSite({ ...s, host }, { dataDir: siteDir, url, log: shared.log, forward }));
+      const forwarding = (): boolean => shared.events.listenerCount('change') > 0;
+      sites.push(await createSite({ ...s, host }, { dataDir: siteDir, url, log: shared.log, forward, forwarding }));
     }
   } catch (e) {
     await Promise.all(sites.map((s) => s.close()));

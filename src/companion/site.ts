@@ -29,6 +29,8 @@ export interface SiteEnv {
   log(msg: string): void;
   /** aggregate feed of the whole server */
   forward(e: ChangeEvent): void;
+  /** whether the aggregate feed has listeners (absent: assume it has) */
+  forwarding?(): boolean;
 }
 
 async function openStorage(opts: SiteOptions, ctx: EngineContext, env: SiteEnv): Promise<void> {
@@ -62,6 +64,8 @@ export async function createSite(opts: SiteOptions, env: SiteEnv): Promise<SiteR
   const ctx: EngineContext = {
     engine: opts.engine, settings, django, clock,
     emit: (type, key, previousKey) => {
+      // most requests change a session and usually nobody listens: skip building the event then
+      if (emitter.listenerCount('change') === 0 && env.forwarding?.() === false) return;
       const e: ChangeEvent = { type, engine: opts.engine, key, ...(previousKey !== undefined ? { previousKey } : {}), at: clock.now() };
       emitter.emit('change', e);
       env.forward(e);

@@ -61,7 +61,9 @@ export class CacheSession extends SessionBase {
       if (!ok) throw new CreateError();
       return;
     }
-    if ((await this.store.get(this.cacheKey)) === null) throw new UpdateError();
+    // Django tests `cache.get(key) is not None`; a session is never a stored None, so `has` answers the same
+    // without unpickling the old copy (LRU order is unaffected: the set below moves the key to the end anyway)
+    if (!(await this.store.has(this.cacheKey))) throw new UpdateError();
     await this.store.set(this.cacheKey, this.snapshot(await this.session()), await this.timeout());
     this.ctx.emit('modified', this.sessionKey);
   }

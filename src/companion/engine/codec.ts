@@ -33,6 +33,9 @@ function compressedPayload(raw: Uint8Array): string {
 
 export class PayloadError extends Error {}
 
+// one decoder for every request (decoding keeps no state between calls)
+const LATIN1 = new TextDecoder('latin1');
+
 /** The serialized object inside a verified signed value; throws PayloadError. */
 export function decodePayload(ctx: EngineContext, payload: string): PyValue {
   const compressed = payload.startsWith('.');
@@ -42,7 +45,7 @@ export function decodePayload(ctx: EngineContext, payload: string): PyValue {
   try { data = compressed ? inflateCapped(bytes) : bytes; } catch (e) { throw new PayloadError((e as Error).message); }
   try {
     if (ctx.settings.SESSION_SERIALIZER === 'pickle') return pickleLoads(data);
-    return parsePyJson(new TextDecoder('latin1').decode(data));
+    return parsePyJson(LATIN1.decode(data));
   } catch (e) {
     throw new PayloadError((e as Error).message);
   }

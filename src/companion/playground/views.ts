@@ -35,8 +35,11 @@ export function loadsJson(text: string): PyValue {
   try { return parsePyJson(text); } catch (e) { throw new ServerError(`JSONDecodeError: ${(e as Error).message}`); }
 }
 
+// one decoder for every request (a fatal error leaves it reusable)
+const UTF8_STRICT = new TextDecoder('utf-8', { fatal: true });
+
 function bodyText(req: CompanionRequest): string {
-  try { return new TextDecoder('utf-8', { fatal: true }).decode(req.body); } catch { throw new ServerError('UnicodeDecodeError in request body'); }
+  try { return UTF8_STRICT.decode(req.body); } catch { throw new ServerError('UnicodeDecodeError in request body'); }
 }
 
 /** read_json(request) or {} */
