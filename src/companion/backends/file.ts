@@ -1,10 +1,12 @@
 // django.contrib.sessions.backends.file: "<SESSION_COOKIE_NAME><key>" files in SESSION_FILE_PATH, written to a
 // temp file in the same directory and renamed over the target (atomic), mode 0600. No fsync, as in Django: once
 // write() returns the bytes are in the page cache, which a killed process cannot lose (only power loss can).
-import { readdirSync, constants } from 'node:fs';
-// Async fs: the metadata calls (open O_CREAT, rename) can take milliseconds each on a busy disk; in the libuv
-// pool they overlap across concurrent requests (as Django's threads do) instead of blocking the event loop.
-import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { closeSync, openSync, readdirSync, readFileSync, statSync, constants } from 'node:fs';
+// Calls that change the directory (open O_CREAT, rename, unlink) can wait milliseconds on a busy disk's journal:
+// they run in the libuv pool and overlap across concurrent requests (as Django's threads do). Reading a hot
+// session file and opening it for the update check stay synchronous: microseconds, where a pool round trip
+// (two thread switches) would cost more than the call.
+import { open, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SessionBase, VALID_KEY_CHARS, randomSessionKey } from '../engine/session-base.ts';
 import { CreateError, ServerError, SuspiciousOperation, UpdateError } from '../engine/errors.ts';
@@ -31,11 +33,11 @@ export class FileSession extends SessionBase {
     let data: PyDict = new Map();
     try {
       const path = this.keyToFile();
-      const text = await readFile(path, 'latin1');
+      const text = readFileSync(path, 'latin1');
       if (text) {
         data = await this.decode(text);
         const expiry = data.get('_session_expiry');
-        const mtime = Math.round((await stat(path)).mtimeMs * 1000);
+        const mtime = Math.round(statSync(path).mtimeMs * 1000);
         const effective = isTruthy(expiry) ? expiry! : new PyDateTime(mtime + this.ctx.settings.SESSION_COOKIE_AGE * 1e6, 'utc');
         const rawAge = await this.getExpiryAge({ expiry: effective });
         const age = toNumber(rawAge);
@@ -83,7 +85,8 @@ export class FileSession extends SessionBase {
     const data = await this.session(mustCreate);
     const path = this.keyToFile();
     try {
-      await (await open(path, constants.O_WRONLY | (mustCreate ? constants.O_CREAT | constants.O_EXCL : 0), 0o666)).close();
+      if (mustCreate) await (await open(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o666)).close();
+      else closeSync(openSync(path, constants.O_WRONLY));
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' && !mustCreate) throw new UpdateError();
