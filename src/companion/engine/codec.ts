@@ -33,8 +33,9 @@ function compressedPayload(raw: Uint8Array): string {
 
 export class PayloadError extends Error {}
 
-// one decoder for every request (decoding keeps no state between calls)
-const LATIN1 = new TextDecoder('latin1');
+// Python's latin-1 maps bytes 0x80-0x9F to U+0080-U+009F; TextDecoder('latin1') is WHATWG windows-1252,
+// which does not (Node 20 happens to decode true latin-1, newer runtimes follow WHATWG), so Buffer's latin1 is used.
+const decodeLatin1 = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
 
 /** The serialized object inside a verified signed value; throws PayloadError. */
 export function decodePayload(ctx: EngineContext, payload: string): PyValue {
@@ -45,7 +46,7 @@ export function decodePayload(ctx: EngineContext, payload: string): PyValue {
   try { data = compressed ? inflateCapped(bytes) : bytes; } catch (e) { throw new PayloadError((e as Error).message); }
   try {
     if (ctx.settings.SESSION_SERIALIZER === 'pickle') return pickleLoads(data);
-    return parsePyJson(LATIN1.decode(data));
+    return parsePyJson(decodeLatin1(data));
   } catch (e) {
     throw new PayloadError((e as Error).message);
   }

@@ -32,7 +32,8 @@ export async function cacheInfo(ctx: EngineContext, key: string): Promise<PyDict
   const physical = cache.makeKey(prefix + key);
   const got = await cache.raw(physical);
   if (!got) return null;
-  const text = new TextDecoder('latin1').decode(got.raw);
+  // true latin-1 like Python (TextDecoder('latin1') is windows-1252)
+  const text = Buffer.from(got.raw).toString('latin1');
   return obj([
     ['cache_alias', ctx.settings.SESSION_CACHE_ALIAS], ['cache_backend', cache.backendName],
     ['cache_key', prefix + key], ['backend_key', physical],
