@@ -1,6 +1,6 @@
 // django.contrib.sessions.backends.cache: the session dict itself lives in the cache (pickled there), under
 // "django.contrib.sessions.cache<key>"; the cache TTL is the only expiry.
-import { SessionBase, randomSessionKey } from '../engine/session-base.ts';
+import { SessionBase } from '../engine/session-base.ts';
 import { CreateError, ServerError, UpdateError } from '../engine/errors.ts';
 import type { EngineContext } from '../engine/context.ts';
 import { toNumber, type PyDict } from '../py/value.ts';
@@ -32,27 +32,11 @@ export class CacheSession extends SessionBase {
   async exists(key: string): Promise<boolean> { return !!key && this.store.has(this.prefix + key); }
 
   async create(): Promise<void> {
-    for (let i = 0; i < 10000; i++) {
-      this.setKey(await this.newKey());
-      try {
-        await this.save(true);
-      } catch (e) {
-        if (e instanceof CreateError) continue;
-        throw e;
-      }
-      this.modified = true;
-      this.ctx.emit('created', this.sessionKey);
-      return;
-    }
+    // Django's cache backend gives up after 10000 collisions: the cache is most likely down
+    if (await this.createWithFreshKey(10000)) return;
     throw new ServerError('RuntimeError: Unable to create a new session key. It is likely that the cache is unavailable.');
   }
 
-  protected async newKey(): Promise<string> {
-    for (;;) {
-      const key = randomSessionKey();
-      if (!(await this.exists(key))) return key;
-    }
-  }
 
   async save(mustCreate = false): Promise<void> {
     if (this.sessionKey === null) return this.create();

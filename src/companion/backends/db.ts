@@ -1,5 +1,5 @@
 // django.contrib.sessions.backends.db: one django_session row per session; load ignores expired rows.
-import { SessionBase, randomSessionKey } from '../engine/session-base.ts';
+import { SessionBase } from '../engine/session-base.ts';
 import { CreateError, UpdateError } from '../engine/errors.ts';
 import type { EngineContext } from '../engine/context.ts';
 import type { PyDict } from '../py/value.ts';
@@ -28,27 +28,7 @@ export class DbSession extends SessionBase {
 
   async exists(key: string): Promise<boolean> { return this.sql.exists(key); }
 
-  protected async newKey(): Promise<string> {
-    for (;;) {
-      const key = randomSessionKey();
-      if (!(await this.exists(key))) return key;
-    }
-  }
-
-  async create(): Promise<void> {
-    for (;;) {
-      this.setKey(await this.newKey());
-      try {
-        await this.save(true);
-      } catch (e) {
-        if (e instanceof CreateError) continue;
-        throw e;
-      }
-      this.modified = true;
-      this.ctx.emit('created', this.sessionKey);
-      return;
-    }
-  }
+  async create(): Promise<void> { await this.createWithFreshKey(); }
 
   async save(mustCreate = false): Promise<void> {
     if (this.sessionKey === null) return this.create();

@@ -63,22 +63,7 @@ export class FileSession extends SessionBase {
     try { await stat(this.keyToFile(key)); return true; } catch { return false; }
   }
 
-  async create(): Promise<void> {
-    for (;;) {
-      let key = randomSessionKey();
-      while (await this.exists(key)) key = randomSessionKey();
-      this.setKey(key);
-      try {
-        await this.save(true);
-      } catch (e) {
-        if (e instanceof CreateError) continue;
-        throw e;
-      }
-      this.modified = true;
-      this.ctx.emit('created', this.sessionKey);
-      return;
-    }
-  }
+  async create(): Promise<void> { await this.createWithFreshKey(); }
 
   async save(mustCreate = false): Promise<void> {
     if (this.sessionKey === null) return this.create();

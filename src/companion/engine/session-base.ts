@@ -4,7 +4,7 @@ import { clonePy, CONST_KEY, isTruthy, keyIdentity, newIdentity, PyDateTime, set
 import { fromisoformat, isoformat } from '../py/datetime.ts';
 import type { EngineContext } from './context.ts';
 import { isoExpiry } from './context.ts';
-import { KeyError, ServerError } from './errors.ts';
+import { CreateError, KeyError, ServerError } from './errors.ts';
 import { decodeSessionDict, encodeSessionDict } from './codec.ts';
 
 export const VALID_KEY_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -46,6 +46,34 @@ export abstract class SessionBase {
   abstract save(mustCreate?: boolean): Promise<void>;
   abstract delete(key?: string | null): Promise<void>;
   abstract load(): Promise<PyDict>;
+
+  /** _get_new_session_key: a random key no stored session uses yet. */
+  protected async newKey(): Promise<string> {
+    for (;;) {
+      const key = randomSessionKey();
+      if (!(await this.exists(key))) return key;
+    }
+  }
+
+  /**
+   * The create() loop the db, cache and file backends share in Django: take a fresh key and save with
+   * must_create, retrying on CreateError (a concurrent writer took the key). False when attempts run out.
+   */
+  protected async createWithFreshKey(attempts = Number.POSITIVE_INFINITY): Promise<boolean> {
+    for (let i = 0; i < attempts; i++) {
+      this.setKey(await this.newKey());
+      try {
+        await this.save(true);
+      } catch (e) {
+        if (e instanceof CreateError) continue;
+        throw e;
+      }
+      this.modified = true;
+      this.ctx.emit('created', this.sessionKey);
+      return true;
+    }
+    return false;
+  }
 
   async encode(data: PyDict): Promise<string> { return encodeSessionDict(this.ctx, data, this.keySalt); }
   async decode(text: string): Promise<PyDict> { return decodeSessionDict(this.ctx, text, this.keySalt); }
