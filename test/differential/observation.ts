@@ -1,23 +1,11 @@
 // What a browser run records, normalised to the model's StoredCookie vocabulary for comparison.
-import type { CookiePriority, SameSiteStatus } from '../../src/core/cookies/index.ts';
+import type { CookiePriority, SameSiteStatus, StoredCookie } from '../../src/core/cookies/index.ts';
 
-export interface ObservedCookie {
-  name: string;
-  value: string;
-  domain: string;
-  hostOnly: boolean;
-  path: string;
-  secure: boolean;
-  httpOnly: boolean;
-  sameSite: SameSiteStatus;
-  /** Unix ms, null for session cookies. */
-  expiresAt: number | null;
-  partitioned: boolean;
-  /** CHIPS partition (Chromium reports it; undefined for Firefox). */
-  partitionKey?: { topLevelSite: string; hasCrossSiteAncestor: boolean };
-  /** Undefined when the browser does not report priority (Firefox). */
-  priority?: CookiePriority;
-}
+/**
+ * A stored cookie as a browser reports it: the model's StoredCookie minus the fields browsers do not expose
+ * (creation and access times), and priority optional because Firefox does not report it.
+ */
+export type ObservedCookie = Omit<StoredCookie, 'creationTime' | 'lastAccess' | 'priority'> & { priority?: CookiePriority };
 
 export interface StepObservation {
   url: string;
