@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { launchWithExtension, type LoadedExtension } from '../support/extension.ts';
+import { launchWithExtension, type LoadedExtension, stopExtensionWorker } from '../support/extension.ts';
 import { page as html, startSite, type Site } from './site.ts';
 import { tabFor } from './debug.ts';
 
@@ -32,14 +32,7 @@ test('the panel page shows live cookie updates and reconnects after the worker w
   await tab.evaluate(() => fetch('/second'));
   await expect(row('second')).toBeVisible();
 
-  const cdp = await ext.context.newCDPSession(tab);
-  await cdp.send('ServiceWorker.enable');
-  const stopped = new Promise<void>((resolve) => cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
-    if (e.versions.some((v) => v.scriptURL.startsWith('chrome-extension://') && v.runningStatus === 'stopped')) resolve();
-  }));
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await stopped;
-  await cdp.detach();
+  await stopExtensionWorker(ext.context, tab);
 
   await tab.evaluate(() => fetch('/third'));
   await expect(row('third')).toBeVisible({ timeout: 15_000 });

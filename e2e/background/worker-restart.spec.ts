@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { launchWithExtension, type LoadedExtension } from '../support/extension.ts';
+import { launchWithExtension, type LoadedExtension, stopExtensionWorker } from '../support/extension.ts';
 import { page as html, startSite, type Site } from './site.ts';
 import { readState, tabFor } from './debug.ts';
 
@@ -34,14 +34,7 @@ test('the timeline survives a stopped service worker with no gap beyond the pers
   const before = await readState(ext.worker);
   const beforeTab = before.tabs.find((t) => t.url?.startsWith(site.origin()))!;
 
-  const cdp = await ext.context.newCDPSession(tab);
-  await cdp.send('ServiceWorker.enable');
-  const stopped = new Promise<void>((resolve) => cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
-    if (e.versions.some((v) => v.scriptURL.startsWith('chrome-extension://') && v.runningStatus === 'stopped')) resolve();
-  }));
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await stopped;
-  await cdp.detach();
+  await stopExtensionWorker(ext.context, tab);
 
   // traffic goes on: webRequest wakes the worker, which restores its state and keeps capturing
   let after = before;

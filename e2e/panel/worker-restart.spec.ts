@@ -1,7 +1,7 @@
 // The panel keeps its timeline across a stopped MV3 worker: it reconnects, resumes from its last
 // sequence number, and shows new events once, without duplicating the ones it held.
 import { test, expect } from '@playwright/test';
-import { launchWithExtension } from '../support/extension.ts';
+import { launchWithExtension, stopExtensionWorker } from '../support/extension.ts';
 import { page as html, startSite } from '../background/site.ts';
 
 test('the timeline survives a stopped service worker without duplicates', async () => {
@@ -22,14 +22,7 @@ test('the timeline survives a stopped service worker without duplicates', async 
     await expect(firstSet).toHaveCount(1);
     await expect(headers).toHaveCount(1);
 
-    const cdp = await ext.context.newCDPSession(tab);
-    await cdp.send('ServiceWorker.enable');
-    const stopped = new Promise<void>((resolve) => cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
-      if (e.versions.some((v) => v.scriptURL.startsWith('chrome-extension://') && v.runningStatus === 'stopped')) resolve();
-    }));
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await stopped;
-    await cdp.detach();
+    await stopExtensionWorker(ext.context, tab);
 
     await tab.evaluate(() => fetch('/next'));
     await expect(panel.locator('[data-testid=timeline-event][data-cookie-name=step][data-kind=overwritten]')).toHaveCount(1, { timeout: 15_000 });

@@ -1,4 +1,4 @@
-import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -26,4 +26,19 @@ export async function launchWithExtension(extraArgs: string[] = []): Promise<Loa
     check();
   }));
   return { context, worker, extensionId: new URL(worker.url()).host };
+}
+
+/**
+ * Stops the extension's service worker over CDP, as Chrome does to an idle MV3 worker, and resolves once
+ * Chrome reports it stopped. `page` is any page of the context (CDP's ServiceWorker domain is per target).
+ */
+export async function stopExtensionWorker(context: BrowserContext, page: Page): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  const stopped = new Promise<void>((resolve) => cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+    if (e.versions.some((v) => v.scriptURL.startsWith('chrome-extension://') && v.runningStatus === 'stopped')) resolve();
+  }));
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+  await cdp.detach();
 }
