@@ -33,25 +33,23 @@ test('the Sessions panel opens inside real DevTools and shows the inspected tab'
     const tabId = await ext.worker.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id, site.origin() + '/');
     const cdp = await ext.context.browser()!.newBrowserCDPSession();
     const panelId = `chrome-extension://${ext.extensionId}Sessions`;
-    // every DevTools window shows our panel once its devtools_page has registered it
-    await expect.poll(async () => {
-      let shown = 0;
-      for (const t of (await targets(cdp)).filter((x) => x.url.startsWith('devtools://'))) {
-        shown += Number(await evaluateIn(cdp, t.targetId, `(async () => { const L = await import('./ui/legacy/legacy.js');
-          const view = L.InspectorView.InspectorView.instance(); if (!view.tabbedPane.tabIds().includes(${JSON.stringify(panelId)})) return 0;
-          await view.showPanel(${JSON.stringify(panelId)}); return 1; })()`) ?? 0);
-      }
-      return shown;
-    }, { timeout: 20_000 }).toBeGreaterThan(0);
     const panelUrl = `chrome-extension://${ext.extensionId}/src/panel/index.html`;
+    // --auto-open-devtools-for-tabs gives the first blank tab its own DevTools window too, and each window
+    // registers our panel whenever its devtools_page gets to it; so every poll asks every DevTools window
+    // to show the panel (idempotent) and then reads every panel, until the inspected tab's panel has rows.
     await expect.poll(async () => {
+      for (const t of (await targets(cdp)).filter((x) => x.url.startsWith('devtools://'))) {
+        await evaluateIn(cdp, t.targetId, `(async () => { const L = await import('./ui/legacy/legacy.js');
+          const view = L.InspectorView.InspectorView.instance(); if (!view.tabbedPane.tabIds().includes(${JSON.stringify(panelId)})) return 0;
+          await view.showPanel(${JSON.stringify(panelId)}); return 1; })()`);
+      }
       const seen: unknown[] = [];
       for (const t of (await targets(cdp)).filter((x) => x.url.startsWith(panelUrl))) {
         seen.push(await evaluateIn(cdp, t.targetId, `({ tabId: chrome.devtools.inspectedWindow.tabId, root: !!document.querySelector('[data-testid=panel-root]'),
           rows: [...document.querySelectorAll('[data-testid=cookie-row]')].map((r) => r.dataset.cookieName) })`));
       }
       return seen;
-    }, { timeout: 20_000 }).toContainEqual({ tabId, root: true, rows: ['sessionid'] });
+    }, { timeout: 40_000 }).toContainEqual({ tabId, root: true, rows: ['sessionid'] });
   } finally {
     await ext.context.close();
     await site.close();
