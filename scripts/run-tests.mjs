@@ -15,9 +15,9 @@ function run(cmd, args) {
 function readJson(path) {
   try { return JSON.parse(readFileSync(path, 'utf8')); } catch { return null; }
 }
-function record(suite, passed, failed) {
+function record(suite, passed, failed, note = '') {
   totals.passed += passed; totals.failed += failed;
-  lines.push(`${suite}: ${passed} passed, ${failed} failed`);
+  lines.push(`${suite}: ${passed} passed, ${failed} failed${note}`);
 }
 const wanted = (s) => only.length === 0 || only.includes(s);
 
@@ -48,7 +48,7 @@ if (wanted('unit')) {
 if (wanted('e2e')) {
   const status = run('npx', ['playwright', 'test']);
   const s = readJson('test-results/e2e.json')?.stats;
-  if (s) record('e2e', s.expected + s.flaky, s.unexpected + (status !== 0 && s.unexpected === 0 ? 1 : 0));
+  if (s) record('e2e', s.expected + s.flaky, s.unexpected + (status !== 0 && s.unexpected === 0 ? 1 : 0), s.flaky ? ` (${s.flaky} passed only on retry)` : '');
   else record('e2e', 0, 1);
 }
 
