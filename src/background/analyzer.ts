@@ -1,8 +1,13 @@
 // What the pipeline asks of the audit engine and the cookie model. An interface so the pipeline can be
 // tested with a recording fake and the engine swapped without touching capture code.
+import type { ParsedSetCookie } from '../core/cookies/index.ts';
 import type { CookieRecord, Finding } from '../core/protocol/index.ts';
 
-export interface ResponseFacts { url: string; status: number; setCookieHeaders: string[]; hsts: boolean; time: number }
+export interface ResponseFacts {
+  url: string; status: number; setCookieHeaders: string[]; hsts: boolean; time: number;
+  /** parseSetCookie of each header, when capture parsed them already (one parse per header) */
+  parsed?: ParsedSetCookie[];
+}
 export interface RequestFacts { url: string; method: string; cookieHeader: string }
 export interface ScriptWriteFacts { url: string; text: string; api: 'document.cookie' | 'cookieStore' }
 export interface ScriptReadFacts { url: string; documentCookie: string }

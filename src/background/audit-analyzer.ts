@@ -57,7 +57,7 @@ export function createAuditAnalyzer(): Analyzer {
     response: async (tabId, f) => {
       const responseHeaders = f.hsts ? [{ name: 'strict-transport-security', value: 'present' }] : [];
       return auditorFor(tabId).observeResponse({ url: f.url, status: f.status, setCookieHeaders: f.setCookieHeaders,
-        responseHeaders, now: f.time / 1000 });
+        responseHeaders, now: f.time / 1000, parsed: f.parsed });
     },
     runDeferred: (max) => runDeferred(auditors, max),
     get deferredBacklog() {

@@ -2,7 +2,8 @@
 import type { RequestRecord, ResponseRecord } from '../platform/types.ts';
 import { auditInto, type PipelineContext } from './context.ts';
 import type { BlockedCheck } from './blocked-check.ts';
-import { readCookieLine } from './cookie-line.ts';
+import { parseSetCookie } from '../core/cookies/index.ts';
+import { deletesCookie } from './cookie-line.ts';
 import { hostOf } from './tab-state.ts';
 
 export function handleRequest(ctx: PipelineContext, r: RequestRecord): void {
@@ -25,19 +26,20 @@ export function handleResponse(ctx: PipelineContext, blocked: BlockedCheck, r: R
   const host = hostOf(r.url);
   const tab = ctx.tabs.get(r.tabId);
   if (tab && r.type === 'main_frame') tab.url = r.url;
-  for (const header of r.setCookies) {
-    const line = readCookieLine(header, r.time);
-    if (host) {
-      ctx.provenance.note({ via: 'http', time: r.time, tabId: r.tabId, host, name: line.name, value: line.value,
-        deletion: line.deletion, origin: r.url });
-    }
-    if (!line.deletion) blocked.expect({ tabId: r.tabId, url: r.url, header, name: line.name, value: line.value, time: r.time });
+  // one parse per header, shared by the timeline, provenance, the blocked check, the cookie model and the audit
+  const parsed = r.setCookies.map((header) => parseSetCookie(header));
+  for (let i = 0; i < parsed.length; i++) {
+    const header = r.setCookies[i];
+    const { name, value } = parsed[i];
+    const deletion = deletesCookie(parsed[i], r.time);
+    if (host) ctx.provenance.note({ via: 'http', time: r.time, tabId: r.tabId, host, name, value, deletion, origin: r.url });
+    if (!deletion) blocked.expect({ tabId: r.tabId, url: r.url, header, name, value, time: r.time });
     tab?.push({ kind: 'set-cookie', time: r.time, tabId: r.tabId, url: r.url, method: r.method, status: r.statusCode,
-      frameId: r.frameId, header, name: line.name });
+      frameId: r.frameId, header, name });
   }
   if (!tab) return;
   tab.addHost(r.url);
-  const facts = { url: r.url, status: r.statusCode, setCookieHeaders: r.setCookies, hsts: r.hsts, time: r.time };
+  const facts = { url: r.url, status: r.statusCode, setCookieHeaders: r.setCookies, hsts: r.hsts, time: r.time, parsed };
   auditInto(ctx, tab, () => ctx.analyzer.response(r.tabId, facts));
   ctx.touch(tab);
 }

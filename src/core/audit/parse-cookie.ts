@@ -1,6 +1,6 @@
 // Adapts the cookie model's parser (src/core/cookies) to the facts the rules judge: the raw Domain text,
 // the raw SameSite text, oversize attributes and the untrimmed-Unicode name all survive there.
-import { parseSetCookie, splitSetCookieHeaders } from '../cookies/index.ts';
+import { parseSetCookie, splitSetCookieHeaders, type ParsedSetCookie } from '../cookies/index.ts';
 
 export interface AuditCookie {
   /** the header line without a leading "Set-Cookie:" */
@@ -32,7 +32,13 @@ export interface AuditCookie {
 
 /** Parses one Set-Cookie line (with or without the "Set-Cookie:" label). Attributes: last one wins. */
 export function parseAuditCookie(line: string): AuditCookie {
-  const p = parseSetCookie(line);
+  return toAuditCookie(parseSetCookie(line));
+}
+
+const OVERSIZE = 'attribute-oversize:';
+
+/** The audit's view of a line the cookie model already parsed (the hot path parses each header once). */
+export function toAuditCookie(p: ParsedSetCookie): AuditCookie {
   return {
     header: p.header, name: p.name, value: p.value, nameless: p.nameless,
     secure: p.secure, httpOnly: p.httpOnly, partitioned: p.partitioned,
@@ -41,7 +47,7 @@ export function parseAuditCookie(line: string): AuditCookie {
     sameSiteRaw: p.sameSiteRaw,
     sameSite: p.sameSite === 'unspecified' ? undefined : p.sameSite,
     maxAge: p.maxAge, expires: p.expires ?? undefined,
-    oversizeAttributes: p.problems.filter((c) => c.startsWith('attribute-oversize:')).map((c) => c.slice('attribute-oversize:'.length)),
+    oversizeAttributes: p.problems.length === 0 ? [] : p.problems.filter((c) => c.startsWith(OVERSIZE)).map((c) => c.slice(OVERSIZE.length)),
     problems: p.problems,
   };
 }

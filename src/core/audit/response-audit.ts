@@ -1,16 +1,16 @@
 // observeResponse: every Set-Cookie of one response through the cookie model and the synchronous rules.
-import { applySetCookies, type CookieDecision, type StoredCookie } from '../cookies/index.ts';
+import { applySetCookies, parseSetCookie, type CookieDecision, type ParsedSetCookie, type StoredCookie } from '../cookies/index.ts';
 import { classifySession } from './classify.ts';
-import { makeFinding, findingKey, type Hit, type Subject } from './finding.ts';
+import { makeFinding, type Hit, type Subject } from './finding.ts';
 import { maskSetCookie } from './mask.ts';
 import { defaultPathOf, readOrigin, siteOf, type Origin } from './origin.ts';
-import { isDeletion, parseAuditCookie, splitSetCookieLines, type AuditCookie } from './parse-cookie.ts';
+import { isDeletion, splitSetCookieLines, toAuditCookie, type AuditCookie } from './parse-cookie.ts';
 import { checkCookie, type CookieContext } from './rules-cookie.ts';
 import { checkSessionId, extractSessionId } from './session-id.ts';
 import { record, rememberId, rememberSessionValue, type AuditState } from './state.ts';
 import { checkBlocked } from './blocked.ts';
 import { toStoredCookie, headerValue } from './inputs.ts';
-import type { Finding, ResponseObservation } from './types.ts';
+import type { Finding, ResponseObservation, SessionVerdict } from './types.ts';
 
 export interface AuditedCookie { ctx: CookieContext; subject: Subject; decision?: CookieDecision }
 
@@ -33,15 +33,26 @@ function overwriteHit(ctx: CookieContext, decision: CookieDecision | undefined):
   return null;
 }
 
-/** Judges one cookie; returns its findings and remembers its context so a decoder verdict can re-judge it. */
+/** Findings not yet recorded: building one (fix text, evidence) for a flaw already reported is wasted work. */
+function newFindings(state: AuditState, subject: Subject, hits: Hit[], keys: string[]): Finding[] {
+  const findings: Finding[] = [];
+  for (let i = 0; i < hits.length; i++) if (!state.findings.has(keys[i])) findings.push(makeFinding(subject, hits[i]));
+  return findings;
+}
+
+/**
+ * Judges one cookie; returns its findings not recorded yet (the rest would be dropped by `record`: first
+ * report wins) and remembers its context, with the keys of all its findings, so a decoder verdict can re-judge it.
+ */
 export function judgeCookie(state: AuditState, audited: AuditedCookie): Finding[] {
   const { ctx, subject, decision } = audited;
   const hits = checkCookie(ctx);
   const overwrite = overwriteHit(ctx, decision);
   if (overwrite) hits.push(overwrite);
+  const key = `${subject.name}\u0000${subject.domain}\u0000${subject.path}`;
   // weak-session-id compares against up to 200 earlier ids: once reported for this cookie (first report
   // wins, so a new hit would be dropped anyway) only its key is kept, for a re-classification to forget
-  const weakKey = ['weak-session-id', subject.name, subject.domain, subject.path].join('\u0000');
+  const weakKey = `weak-session-id\u0000${key}`;
   const weakKnown = ctx.session.is && state.findings.has(weakKey);
   const id = ctx.session.is ? extractSessionId(ctx.cookie.value) : null;
   if (ctx.session.is) {
@@ -52,9 +63,9 @@ export function judgeCookie(state: AuditState, audited: AuditedCookie): Finding[
     }
     rememberSessionValue(state, { name: subject.name, domain: subject.domain, path: subject.path, url: subject.url, value: ctx.cookie.value });
   }
-  const findings = hits.map((h) => makeFinding(subject, h));
-  const key = `${subject.name}\u0000${subject.domain}\u0000${subject.path}`;
-  const keys = findings.map(findingKey);
+  // findingKey of the finding each hit makes
+  const keys = hits.map((h) => `${h.rule}\u0000${key}`);
+  const findings = newFindings(state, subject, hits, keys);
   if (weakKnown && id !== null) keys.push(weakKey);
   state.contexts.set(key, { ctx, subject, decision, keys });
   state.toDecode.push(key);
@@ -88,23 +99,37 @@ function budgetHit(state: AuditState, origin: Origin): Finding[] {
     { rule: 'cookie-budget', message: `${count} cookies are stored for ${site}, more than the 50 per domain browsers guarantee`, evidence: `${count} cookies for ${site}` })];
 }
 
+/** One parse per line: the caller's, when it parsed exactly these lines already. */
+function parseLines(obs: ResponseObservation, lines: string[]): ParsedSetCookie[] {
+  const given = obs.parsed;
+  const aligned = given !== undefined && given.length === lines.length && lines.every((l, i) => l === obs.setCookieHeaders[i]);
+  return aligned ? given : lines.map((l) => parseSetCookie(l));
+}
+
 export function auditResponse(state: AuditState, obs: ResponseObservation): Finding[] {
   const origin = readOrigin(obs.url);
   const nowMs = (obs.now ?? Date.now() / 1000) * 1000;
   const lines = splitSetCookieLines(obs.setCookieHeaders);
+  const parsed = parseLines(obs, lines);
   const jarBefore: StoredCookie[] = obs.jarBefore ? obs.jarBefore.map((c) => toStoredCookie(c, nowMs)) : state.jar;
-  const { decisions, jar } = applySetCookies({ url: origin.url, headers: lines, jar: jarBefore, now: nowMs });
+  const { decisions, jar } = applySetCookies({ url: origin.url, headers: lines, parsed, jar: jarBefore, now: nowMs });
   state.jar = jar;
   const hsts = origin.https && headerValue(obs.responseHeaders, 'strict-transport-security') !== undefined;
+  const cookies = parsed.map(toAuditCookie);
+  const verdicts = new Map<AuditCookie, SessionVerdict>();
+  const verdictOf = (c: AuditCookie): SessionVerdict => {
+    let v = verdicts.get(c);
+    if (!v) { v = classifySession(c.name, c.value); verdicts.set(c, v); }
+    return v;
+  };
   const evidenceOf = (c: AuditCookie): string =>
-    `Set-Cookie: ${state.options.showValues ? c.header : maskSetCookie(c.header, classifySession(c.name, c.value).is)}`;
-  const cookies = lines.map(parseAuditCookie);
+    `Set-Cookie: ${state.options.showValues ? c.header : maskSetCookie(c.header, verdictOf(c).is)}`;
   const live = cookies.filter((c) => !isDeletion(c, nowMs));
   const findings: Finding[] = [];
   const audited: AuditedCookie[] = [];
   cookies.forEach((cookie, i) => {
     if (isDeletion(cookie, nowMs)) return;
-    const ctx: CookieContext = { cookie, origin, hsts, nowMs, sessionMaxAge: state.sessionMaxAge, session: classifySession(cookie.name, cookie.value), evidence: evidenceOf(cookie) };
+    const ctx: CookieContext = { cookie, origin, hsts, nowMs, sessionMaxAge: state.sessionMaxAge, session: verdictOf(cookie), evidence: evidenceOf(cookie) };
     const item = { ctx, subject: subjectOf(cookie, origin, decisions[i], ctx), decision: decisions[i] };
     audited.push(item);
     findings.push(...judgeCookie(state, item));

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAuditor } from './auditor.ts';
 import { decodeCookie } from '../decode/index.ts';
+import { parseSetCookie } from '../cookies/index.ts';
 import type { ResponseObservation } from './types.ts';
 
 const NOW = 1_795_976_873; // shortly after the fixture cookies below were signed
@@ -112,3 +113,30 @@ describe('rule catalog: each rule fires and does not fire', () => {
     expect(sev('theme', 'samesite-missing')).toBe('info');
   });
 });
+
+describe('observeResponse with the caller\'s parses', () => {
+  const headers = ['sessionid=abcdefghijklmnopqrstuvwxyz012345; SameSite=None', 'csrftoken=abc', 'csrftoken=abd; Domain=example.com', 'old=; Max-Age=0'];
+  const run = (obs: Partial<ResponseObservation>) => {
+    const auditor = createAuditor({});
+    const first = auditor.observeResponse({ url: HTTPS, setCookieHeaders: headers, now: NOW, ...obs });
+    // the same flaws again: first report wins, nothing new
+    const again = auditor.observeResponse({ url: HTTPS, setCookieHeaders: headers, now: NOW + 1, ...obs });
+    return { first, again, all: auditor.findings() };
+  };
+
+  it('finds exactly what its own parse finds, once per flaw', () => {
+    const own = run({});
+    expect(own.first.length).toBeGreaterThan(5);
+    expect(own.again).toEqual([]);
+    expect(run({ parsed: headers.map((h) => parseSetCookie(h)) })).toEqual(own);
+  });
+
+  it('ignores parses that do not line up with the headers (Firefox newline-joined entries)', () => {
+    const joined = [headers.join('\n')];
+    const own = createAuditor({}).observeResponse({ url: HTTPS, setCookieHeaders: joined, now: NOW });
+    const given = createAuditor({}).observeResponse({ url: HTTPS, setCookieHeaders: joined, now: NOW, parsed: [parseSetCookie(joined[0])] });
+    expect(given).toEqual(own);
+    expect(own.some((f) => f.rule === 'duplicate-cookie')).toBe(true);
+  });
+});
+

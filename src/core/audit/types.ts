@@ -2,6 +2,7 @@
 // the panel's findings list and the SARIF writer's input.
 import type { DecodeInput, DecodeResult } from '../decode/types.ts';
 import type { AuditConfig } from './config.ts';
+import type { ParsedSetCookie } from '../cookies/index.ts';
 
 export type Severity = 'error' | 'high' | 'medium' | 'low' | 'info';
 export type Framework = 'django' | 'flask' | 'express' | 'rails' | 'php' | 'laravel' | 'java' | 'aspnet';
@@ -54,6 +55,11 @@ export interface ResponseObservation {
   blockedByBrowser?: Array<{ name: string; reasons: string[] }>;
   /** unix seconds; defaults to the current time */
   now?: number;
+  /**
+   * `parseSetCookie` of each entry of `setCookieHeaders`, when the caller parsed them already (the
+   * extension's hot path parses each header once); used only when no entry holds several lines
+   */
+  parsed?: ParsedSetCookie[];
 }
 
 export interface RequestObservation {

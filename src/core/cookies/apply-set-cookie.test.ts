@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applySetCookie, applySetCookies } from './apply-set-cookie.ts';
 import { MAX_COOKIE_AGE_MS } from './create-cookie.ts';
+import { parseSetCookie } from './parse-set-cookie.ts';
 import type { StoredCookie } from './types.ts';
 
 const NOW = Date.UTC(2026, 10, 30, 12);
@@ -152,5 +153,17 @@ describe('applySetCookie: the jar', () => {
     const copy = structuredClone(jar);
     applySetCookies({ url: 'https://x.test/', headers: ['a=2', 'a=; Max-Age=0', 'b=1'], jar, now: NOW });
     expect(jar).toEqual(copy);
+  });
+
+  it('uses the parses a caller already has, one per single header, and parses itself otherwise', () => {
+    const headers = ['a=1; Secure; Path=/', 'b=2; SameSite=None', 'a=; Max-Age=0'];
+    const parsed = headers.map((h) => parseSetCookie(h));
+    const given = applySetCookies({ url: 'https://x.test/', headers, parsed, jar: [], now: NOW });
+    expect(given).toEqual(applySetCookies({ url: 'https://x.test/', headers, jar: [], now: NOW }));
+    expect(given.decisions.map((d) => d.parsed)).toEqual(parsed);
+    expect(given.decisions[0].parsed).toBe(parsed[0]);
+    // a newline-joined entry splits into more lines than parses given: those are ignored
+    const joined = applySetCookies({ url: 'https://x.test/', headers: ['a=1\nb=2'], parsed: [parseSetCookie('a=1\nb=2')], jar: [], now: NOW });
+    expect(joined.jar.map((c) => `${c.name}=${c.value}`)).toEqual(['a=1', 'b=2']);
   });
 });

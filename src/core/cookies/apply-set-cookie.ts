@@ -1,11 +1,11 @@
 // The storage half of RFC 6265bis §5.7 as Chrome's CookieMonster runs it: secure-cookie protection,
 // HttpOnly protection from script, replacement of the equivalent cookie and deletion by expiry.
-import { createCookie } from './create-cookie.ts';
-import { evictCookies } from './evict-cookies.ts';
+import { createCookie, type CreateOptions } from './create-cookie.ts';
+import { DOMAIN_MAX_COOKIES, evictCookies } from './evict-cookies.ts';
 import { domainMatch, pathMatch } from './cookie-scope.ts';
 import { isSecureOrigin, parseUrl } from './hosts.ts';
 import { parseSetCookie, splitSetCookieHeaders } from './parse-set-cookie.ts';
-import type { CookieDecision, CookiePartitionKey, ExclusionReason, StoredCookie } from './types.ts';
+import type { CookieDecision, CookiePartitionKey, ExclusionReason, ParsedSetCookie, StoredCookie } from './types.ts';
 
 export interface ApplySetCookieInput {
   url: string | URL;
@@ -40,34 +40,45 @@ function shadowsSecureCookie(candidate: StoredCookie, jar: readonly StoredCookie
     && pathMatch(candidate.path, c.path));
 }
 
-function storeReasons(input: ApplySetCookieInput, candidate: StoredCookie, previous?: StoredCookie): ExclusionReason[] {
+function storeReasons(input: CreateOptions, jar: readonly StoredCookie[], candidate: StoredCookie, previous?: StoredCookie): ExclusionReason[] {
   const reasons: ExclusionReason[] = [];
-  if (!isSecureOrigin(input.url) && shadowsSecureCookie(candidate, input.jar)) reasons.push('OverwriteSecure');
+  if (!isSecureOrigin(input.url) && shadowsSecureCookie(candidate, jar)) reasons.push('OverwriteSecure');
   if (input.fromScript && previous?.httpOnly) reasons.push('OverwriteHttpOnly');
   return reasons;
 }
 
-/** Applies one Set-Cookie header to `jar` (not mutated) and says what the browser would do. */
-export function applySetCookieToJar(raw: ApplySetCookieInput): { decision: CookieDecision; jar: StoredCookie[] } {
-  const input = { ...raw, url: parseUrl(raw.url) ?? raw.url };
-  const parsed = parseSetCookie(input.header);
+/**
+ * Applies one header to `jar` in place (the caller owns it) and says what the browser would do. `url` is
+ * already parsed; `parsed` is the header's parse, shared with callers that need it too (one parse per header).
+ */
+function applyInPlace(input: CreateOptions, header: string, parsed: ParsedSetCookie, jar: StoredCookie[]): { decision: CookieDecision; jar: StoredCookie[] } {
   const created = createCookie(parsed, input);
-  const base = { header: input.header, parsed, warnings: created.warnings };
-  const jar = [...input.jar];
+  const base = { header, parsed, warnings: created.warnings };
   const candidate = created.cookie;
   if (!candidate) return { decision: { ...base, action: 'rejected', reasons: created.reasons }, jar };
   const index = jar.findIndex((c) => isEquivalentCookie(c, candidate));
   const previous = index >= 0 ? jar[index] : undefined;
-  const reasons = [...created.reasons, ...storeReasons(input, candidate, previous)];
+  const reasons = [...created.reasons, ...storeReasons(input, jar, candidate, previous)];
   if (reasons.length > 0) return { decision: { ...base, action: 'rejected', reasons, cookie: candidate, previous }, jar };
   if (index >= 0) jar.splice(index, 1);
   if (created.expired) return { decision: { ...base, action: 'deleted', reasons: [], cookie: candidate, previous }, jar };
   const cookie = { ...candidate, creationTime: previous?.creationTime ?? candidate.creationTime, lastAccess: input.now };
   jar.push(cookie);
-  const limited = evictCookies(jar, cookie, input.now);
   const decision: CookieDecision = { ...base, action: previous ? 'updated' : 'stored', reasons: [], cookie, previous };
+  // evictCookies copies the jar even when nothing is over the limit: only call it when something may be
+  if (jar.length <= DOMAIN_MAX_COOKIES) return { decision, jar };
+  const limited = evictCookies(jar, cookie, input.now);
   if (limited.evicted.length > 0) decision.evicted = limited.evicted;
   return { decision, jar: limited.jar };
+}
+
+/**
+ * Applies one Set-Cookie header to `jar` (not mutated) and says what the browser would do. `parsed`, when
+ * given, must be `parseSetCookie(header)`: callers that parsed the header already pass it on.
+ */
+export function applySetCookieToJar(raw: ApplySetCookieInput, parsed?: ParsedSetCookie): { decision: CookieDecision; jar: StoredCookie[] } {
+  const input = { ...raw, url: parseUrl(raw.url) ?? raw.url };
+  return applyInPlace(input, input.header, parsed ?? parseSetCookie(input.header), [...input.jar]);
 }
 
 /** Applies one header and returns only the decision (use applySetCookieToJar for the resulting jar). */
@@ -78,14 +89,23 @@ export function applySetCookie(input: ApplySetCookieInput): CookieDecision {
 export interface ApplySetCookiesInput extends Omit<ApplySetCookieInput, 'header'> {
   /** One header per entry; entries may hold several newline-joined headers (Firefox's webRequest form). */
   headers: string | readonly string[];
+  /**
+   * The parse of each single header (after newline splitting), when the caller has it already; ignored
+   * unless there is exactly one per header.
+   */
+  parsed?: readonly ParsedSetCookie[];
 }
 
 /** Applies a response's Set-Cookie headers in order, each seeing the jar the previous one produced. */
 export function applySetCookies(input: ApplySetCookiesInput): { decisions: CookieDecision[]; jar: StoredCookie[] } {
   let jar = [...input.jar];
+  const options: CreateOptions = { ...input, url: parseUrl(input.url) ?? input.url };
+  const headers = splitSetCookieHeaders(input.headers);
+  const given = input.parsed?.length === headers.length ? input.parsed : undefined;
   const decisions: CookieDecision[] = [];
-  for (const header of splitSetCookieHeaders(input.headers)) {
-    const step = applySetCookieToJar({ ...input, header, jar });
+  for (let i = 0; i < headers.length; i++) {
+    const header = headers[i];
+    const step = applyInPlace(options, header, given?.[i] ?? parseSetCookie(header), jar);
     decisions.push(step.decision);
     jar = step.jar;
   }
