@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifySession } from './classify.ts';
+import { classifySession, sniffFormat, unquotedValue } from './classify.ts';
 import type { DecodeResult } from '../decode/types.ts';
 
 describe('classifySession', () => {
@@ -35,4 +35,17 @@ describe('classifySession', () => {
     const decoded = { format: 'rails', payload: null, signature: 'unverified', compressed: null, timestamp: null, expired: null, reasons: [] } as DecodeResult;
     expect(classifySession('prefs', 'opaque', decoded)).toEqual({ is: true, reason: 'recognised by the rails decoder', framework: 'rails' });
   });
+
+  it('judges each value on its own when one name comes back with other values (name facts are kept per name)', () => {
+    const flask = 'eyJ1c2VyX2lkIjo0Mn0.awzcLA.lv7aeX9cntVOqCfayR8XfD8ca2I';
+    const verdicts = ['my_auth', 'my_auth', 'my_auth'].map((name, i) => classifySession(name, [flask, 'short', `"${flask}"`][i]));
+    expect(verdicts.map((v) => [v.is, v.framework])).toEqual([[true, 'flask'], [false, undefined], [true, 'flask']]);
+    expect(sniffFormat('%22' + flask + '%22')).toBe('flask');
+    expect(sniffFormat('%E0%A4%A' + flask)).toBeNull(); // malformed percent-encoding is read as it is
+    expect(unquotedValue('"')).toBe('');
+    expect(unquotedValue('""')).toBe('');
+    expect(unquotedValue('a"b"')).toBe('a"b');
+    expect(unquotedValue('%22x')).toBe('x');
+  });
 });
+

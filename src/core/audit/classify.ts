@@ -37,9 +37,27 @@ export function stripPrefix(name: string): string {
   return name.replace(/^__(secure|host)-/i, '');
 }
 
+/** The value as the format sniff reads it: percent-decoded, one pair of surrounding quotes removed. */
+export function unquotedValue(value: string): string {
+  const v = decodeURIComponentSafe(value);
+  const start = v.charCodeAt(0) === 34 ? 1 : 0;
+  const end = v.length > start && v.charCodeAt(v.length - 1) === 34 ? v.length - 1 : v.length;
+  return start === 0 && end === v.length ? v : v.slice(start, end);
+}
+
+// classifySession and extractSessionId sniff the same value one after the other on the hot path
+let lastSniffed: string | undefined;
+let lastFormat: string | null = null;
+
 /** Cheap synchronous sniff of signed session formats, so the hot path classifies before decoding. */
 export function sniffFormat(value: string): string | null {
-  const v = decodeURIComponentSafe(value).replace(/^"|"$/g, '');
+  if (value === lastSniffed) return lastFormat;
+  lastFormat = sniffUnquoted(unquotedValue(value));
+  lastSniffed = value;
+  return lastFormat;
+}
+
+function sniffUnquoted(v: string): string | null {
   if (/^eyJ[\w-]*\.eyJ[\w-]*\.[\w-]*$/.test(v)) return 'jwt';
   if (/^s:[\w+/=-]{8,}\.[\w+/=-]{20,}$/.test(v)) return 'express-session';
   if (/^\.?(eyJ|eJ)[\w-]+\.[\w-]{4,8}\.[\w-]{20,}$/.test(v)) return 'flask';
@@ -49,31 +67,62 @@ export function sniffFormat(value: string): string | null {
 }
 
 export function decodeURIComponentSafe(value: string): string {
+  // without a "%" there is nothing to decode (and nothing malformed to throw on)
+  if (!value.includes('%')) return value;
   try { return decodeURIComponent(value); } catch { return value; }
 }
 
 const SESSIONISH = /sess|sid|auth|token|login/i;
 const OPAQUE = /^[\w+/=.%:~-]{16,}$/;
 
-export function classifySession(name: string, value: string, decoded?: DecodeResult | null): SessionVerdict {
+/** What the name alone says; the same few names come back on every response, so this is kept per name. */
+interface NameFacts {
+  bare: string;
+  known?: [RegExp, string, Framework?];
+  framework?: Framework;
+  /** csrf/xsrf/messages: a value in a session format is still not a session */
+  notSession: boolean;
+  sig: boolean;
+  csrf: boolean;
+  /** the session-ish word in the name, lower-cased */
+  sessionish?: string;
+}
+
+const nameFacts = new Map<string, NameFacts>();
+
+function factsOf(name: string): NameFacts {
+  let facts = nameFacts.get(name);
+  if (facts) return facts;
   const bare = stripPrefix(name);
+  facts = {
+    bare, known: KNOWN_NAMES.find(([re]) => re.test(bare)), framework: frameworkOfName(name),
+    notSession: /csrf|xsrf|messages/i.test(bare), sig: /\.sig$/.test(bare), csrf: /csrf|xsrf/i.test(bare),
+    sessionish: SESSIONISH.exec(bare)?.[0].toLowerCase(),
+  };
+  if (nameFacts.size >= 1000) nameFacts.clear();
+  nameFacts.set(name, facts);
+  return facts;
+}
+
+export function classifySession(name: string, value: string, decoded?: DecodeResult | null): SessionVerdict {
+  const facts = factsOf(name);
   if (decoded && decoded.format !== 'unknown' && !decoded.error && decoded.kind !== 'messages-cookie') {
-    return { is: true, reason: `recognised by the ${decoded.format} decoder`, framework: DECODER_FRAMEWORK[decoded.format] ?? frameworkOfName(name) };
+    return { is: true, reason: `recognised by the ${decoded.format} decoder`, framework: DECODER_FRAMEWORK[decoded.format] ?? facts.framework };
   }
   const sniffed = sniffFormat(value);
-  if (sniffed && !/csrf|xsrf|messages/i.test(bare)) {
-    return { is: true, reason: `value is in the ${sniffed} format`, framework: DECODER_FRAMEWORK[sniffed] ?? frameworkOfName(name) };
+  if (sniffed && !facts.notSession) {
+    return { is: true, reason: `value is in the ${sniffed} format`, framework: DECODER_FRAMEWORK[sniffed] ?? facts.framework };
   }
-  const known = KNOWN_NAMES.find(([re]) => re.test(bare));
+  const { known } = facts;
   if (known) {
     // cookie-session also defaults to "session": its value is bare base64 JSON, Flask's is dotted.
     const framework = known[2] === 'flask' && /^eyJ[\w+/=]*$/.test(value) ? 'express' : known[2];
     return { is: true, reason: `well-known session cookie name (${known[1]})`, framework };
   }
-  if (/\.sig$/.test(bare)) return { is: false, reason: 'signature companion of a signed cookie (cookie-session/keygrip)', framework: 'express' };
-  if (/csrf|xsrf/i.test(bare)) return { is: false, reason: 'anti-CSRF cookie, not a session cookie', framework: frameworkOfName(name) };
-  if (SESSIONISH.test(bare) && OPAQUE.test(value)) {
-    return { is: true, reason: `name contains "${SESSIONISH.exec(bare)?.[0].toLowerCase()}" and the value is an opaque token of ${value.length} characters` };
+  if (facts.sig) return { is: false, reason: 'signature companion of a signed cookie (cookie-session/keygrip)', framework: 'express' };
+  if (facts.csrf) return { is: false, reason: 'anti-CSRF cookie, not a session cookie', framework: facts.framework };
+  if (facts.sessionish !== undefined && OPAQUE.test(value)) {
+    return { is: true, reason: `name contains "${facts.sessionish}" and the value is an opaque token of ${value.length} characters` };
   }
-  return { is: false, reason: 'not a known session name or format', framework: frameworkOfName(name) };
+  return { is: false, reason: 'not a known session name or format', framework: facts.framework };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { analyseIdSample, estimateIdBits } from './entropy.ts';
 import { base64UrlEncode, hexEncode } from '../util/bytes.ts';
 
@@ -42,5 +43,42 @@ describe('analyseIdSample', () => {
     const ids = Array.from({ length: 40 }, () => hexEncode(random(16)).replace(/[0-9a-f]/g, (c, i: number) => (i % 2 ? (parseInt(c, 16) % 2 ? 'a' : 'b') : c)));
     const result = analyseIdSample(ids)!;
     expect(result.pattern).toMatch(/little variety/);
+  });
+});
+
+describe('analyseIdSample against the plain definitions', () => {
+  // the straightforward forms the optimised scan must agree with (counter: every id a digit tail after one
+  // shared head, non-zero steps under 10,000; per position: the number of distinct characters)
+  const counterRef = (ids: string[]): boolean => {
+    const tails = ids.map((id) => /(\d+)$/.exec(id)?.[1]);
+    if (tails.some((t) => t === undefined)) return false;
+    if (new Set(ids.map((id, i) => id.slice(0, id.length - tails[i]!.length))).size > 1) return false;
+    const nums = tails.map(Number);
+    return nums.slice(1).map((n, i) => n - nums[i]).every((d) => d !== 0 && Math.abs(d) < 10_000);
+  };
+  const variety = (ids: string[]): number[] => Array.from(ids[0], (_, i) => new Set(ids.map((id) => id[i])).size);
+  const chars = fc.constantFrom(...'0123456789abcXYZ-é\u{1F600}'.split(''));
+  const id = fc.array(chars, { minLength: 1, maxLength: 6 }).map((a) => a.join(''));
+  const counterIds = fc.tuple(fc.constantFrom('', 's-', 'ab'), fc.integer({ min: 0, max: 1e6 }), fc.array(fc.oneof(fc.integer({ min: -12_000, max: 12_000 }), fc.constantFrom(0, 1, 9_999, 10_000, -9_999, -10_000)), { minLength: 2, maxLength: 8 }))
+    .map(([head, start, steps]) => steps.reduce((list, s) => [...list, list[list.length - 1] + s], [start]).map((n) => `${head}${Math.abs(n)}`));
+
+  it('calls exactly the counters a counter', () => {
+    fc.assert(fc.property(fc.oneof(fc.array(id, { minLength: 3, maxLength: 12 }), counterIds), (ids) => {
+      const distinct = [...new Set(ids)];
+      if (distinct.length < 3) return;
+      expect(analyseIdSample(ids)?.pattern === 'ids increase like a counter').toBe(counterRef(distinct));
+    }), { numRuns: 2000 });
+  });
+
+  it('counts constant and low-variety positions as a set per position would', () => {
+    const sameLength = fc.integer({ min: 1, max: 8 }).chain((n) => fc.array(fc.array(chars, { minLength: n, maxLength: n }).map((a) => a.join('')), { minLength: 3, maxLength: 40 }));
+    fc.assert(fc.property(sameLength, (ids) => {
+      const distinct = [...new Set(ids)];
+      const result = analyseIdSample(ids);
+      if (distinct.length < 3 || counterRef(distinct) || distinct.some((x) => x.length !== distinct[0].length)) return;
+      const constant = variety(distinct).filter((v) => v === 1).length;
+      expect(result!.pattern ?? '').toContain(constant ? `${constant} constant positions` : '');
+      if (!constant) expect(result!.pattern ?? '').not.toContain('constant');
+    }), { numRuns: 1000 });
   });
 });

@@ -55,11 +55,31 @@ export function estimateIdBits(id: string): IdStrength {
 
 const expectedDistinct = (n: number, k: number): number => k * (1 - (1 - 1 / k) ** n);
 
+/** Distinct characters (UTF-16 units) at position `i` across `ids`: ASCII counted in a stamp table, no sets. */
+const stamps = new Uint32Array(128);
+let stamp = 0;
+
+function distinctAt(ids: string[], i: number): number {
+  if (++stamp === 0xffffffff) { stamps.fill(0); stamp = 1; }
+  let distinct = 0;
+  let other: Set<number> | null = null;
+  for (const id of ids) {
+    const c = id.charCodeAt(i);
+    if (c < 128) {
+      if (stamps[c] !== stamp) { stamps[c] = stamp; distinct++; }
+    } else {
+      other ??= new Set();
+      if (!other.has(c)) { other.add(c); distinct++; }
+    }
+  }
+  return distinct;
+}
+
 function positionBits(ids: string[], perChar: number): { bits: number; constant: number; lowVariety: number } {
   const k = 2 ** perChar;
   let bits = 0, constant = 0, lowVariety = 0;
   for (let i = 0; i < ids[0].length; i++) {
-    const distinct = new Set(ids.map((id) => id[i])).size;
+    const distinct = distinctAt(ids, i);
     if (distinct === 1) { constant++; continue; }
     if (distinct < 0.5 * expectedDistinct(ids.length, k)) { lowVariety++; bits += Math.log2(distinct); continue; }
     bits += perChar;
@@ -67,14 +87,34 @@ function positionBits(ids: string[], perChar: number): { bits: number; constant:
   return { bits, constant, lowVariety };
 }
 
+/** Length of the run of digits ending `id` (what /(\d+)$/ captures). */
+function digitTailLength(id: string): number {
+  let i = id.length;
+  while (i > 0) {
+    const c = id.charCodeAt(i - 1);
+    if (c < 48 || c > 57) break;
+    i--;
+  }
+  return id.length - i;
+}
+
+/** Same head, a numeric tail, and small non-zero steps between consecutive ids; stops at the first id that breaks it. */
 function looksLikeCounter(ids: string[]): boolean {
-  const tails = ids.map((id) => /(\d+)$/.exec(id)?.[1]);
-  if (tails.some((t) => t === undefined)) return false;
-  const heads = new Set(ids.map((id, i) => id.slice(0, id.length - tails[i]!.length)));
-  if (heads.size > 1) return false;
-  const nums = tails.map(Number);
-  const deltas = nums.slice(1).map((n, i) => n - nums[i]);
-  return deltas.every((d) => d !== 0 && Math.abs(d) < 10_000);
+  const first = ids[0];
+  const headLength = first.length - digitTailLength(first);
+  if (headLength === first.length) return false;
+  const head = first.slice(0, headLength);
+  let previous = Number(first.slice(headLength));
+  for (let i = 1; i < ids.length; i++) {
+    const id = ids[i];
+    const tail = digitTailLength(id);
+    if (tail === 0 || id.length - tail !== headLength || !id.startsWith(head)) return false;
+    const n = Number(id.slice(headLength));
+    const d = n - previous;
+    if (!(d !== 0 && Math.abs(d) < 10_000)) return false; // NaN (two infinite tails) fails too
+    previous = n;
+  }
+  return true;
 }
 
 /** Pattern analysis across several ids of one cookie (observation order). Needs at least 3 distinct ids. */

@@ -1,13 +1,13 @@
 // weak-session-id for one cookie: the opaque id inside its value, judged alone and against earlier ids.
 import { analyseIdSample, estimateIdBits } from './entropy.ts';
-import { decodeURIComponentSafe, sniffFormat } from './classify.ts';
+import { sniffFormat, unquotedValue } from './classify.ts';
 import type { Hit } from './finding.ts';
 
 const MIN_BITS = 64;
 
 /** The opaque id a session cookie carries, or null when the value is a signed/structured session. */
 export function extractSessionId(value: string): string | null {
-  const v = decodeURIComponentSafe(value).replace(/^"|"$/g, '');
+  const v = unquotedValue(value);
   const format = sniffFormat(value);
   if (format === 'express-session') return v.slice(2, v.lastIndexOf('.'));
   if (format !== null) return null;
