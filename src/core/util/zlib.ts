@@ -1,6 +1,7 @@
 // zlib (RFC 1950) for signed cookies. Inflation is bounded because cookie payloads are attacker-controlled:
 // a few hundred bytes of deflate data can expand to gigabytes.
-import { Unzlib, unzlibSync } from 'fflate';
+import { Unzlib } from 'fflate';
+import { inflateRawInto } from './inflate.ts';
 import { deflate } from 'pako';
 
 export const DEFAULT_INFLATE_CAP = 1024 * 1024;
@@ -9,9 +10,9 @@ const INPUT_SLICE = 256;
 
 export class InflateError extends Error {}
 
-// Fast path: one-shot inflate into a reused buffer. fflate drops writes past a caller's buffer instead of growing
-// it, so an output that reaches the buffer's end may be cut and goes to the streaming path; so does every
-// failure, which then gets its exact error. The input limit bounds the work of a bomb to ~1032 x 4 KB.
+// Fast path: one-shot inflate (inflate.ts) into a reused buffer, bounded by the buffer and the cap. Anything it
+// declines (too large, corrupt, unusual) goes to the streaming path, which then gets its exact error. The input
+// limit bounds the work of a bomb to ~1032 x 4 KB.
 const FAST_MAX_INPUT = 4096;
 const scratch = new Uint8Array(64 * 1024);
 
@@ -22,17 +23,18 @@ export function inflateCapped(bytes: Uint8Array, maxBytes = DEFAULT_INFLATE_CAP)
   return fast ?? inflateStreaming(bytes, maxBytes);
 }
 
-/** The inflated bytes when the one-shot inflate certainly saw the whole output and it checks out, else null. */
+/** The inflated bytes when the one-shot inflate decoded the whole stream within the cap and it checks out, else null. */
 export function inflateOneShot(bytes: Uint8Array, maxBytes = DEFAULT_INFLATE_CAP): Uint8Array | null {
-  let out: Uint8Array;
-  try {
-    out = unzlibSync(bytes, { out: scratch });
-  } catch {
-    return null;
-  }
-  if (out.length >= scratch.length || out.length > maxBytes || readAdler(bytes) !== adler32(out)) return null;
-  return out.slice();
+  if (bytes.length < 6 || !isZlibHeader(bytes[0], bytes[1])) return null;
+  const room = maxBytes < scratch.length ? scratch.subarray(0, maxBytes) : scratch;
+  // Like fflate's unzlibSync: the deflate data lies between the 2-byte header and the 4-byte Adler-32.
+  const n = inflateRawInto(bytes, 2, bytes.length - 4, room);
+  if (n < 0 || readAdler(bytes) !== adler32(room, n)) return null;
+  return scratch.slice(0, n);
 }
+
+// CM 8 (deflate), a window of at most 32 KB, FCHECK, no preset dictionary
+const isZlibHeader = (cmf: number, flg: number): boolean => (cmf & 15) === 8 && cmf >> 4 <= 7 && ((cmf << 8) | flg) % 31 === 0 && !(flg & 32);
 
 /** Inflates small input slices so each step's output stays bounded, stopping as soon as the cap is passed. */
 export function inflateStreaming(bytes: Uint8Array, maxBytes = DEFAULT_INFLATE_CAP): Uint8Array {
@@ -82,10 +84,10 @@ function readAdler(bytes: Uint8Array): number {
   return ((bytes[n - 4] << 24) | (bytes[n - 3] << 16) | (bytes[n - 2] << 8) | bytes[n - 1]) >>> 0;
 }
 
-export function adler32(bytes: Uint8Array): number {
+export function adler32(bytes: Uint8Array, length = bytes.length): number {
   let a = 1, b = 0;
-  for (let i = 0; i < bytes.length; ) {
-    const end = Math.min(i + 3800, bytes.length);
+  for (let i = 0; i < length; ) {
+    const end = Math.min(i + 3800, length);
     for (; i < end; i++) { a += bytes[i]; b += a; }
     a %= 65521; b %= 65521;
   }
