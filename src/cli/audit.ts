@@ -2,6 +2,7 @@
 // JSON or SARIF. Exit codes: 0 ok, 1 findings at or above --fail-on, 2 bad input (one line, no stack).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { attachDashValues } from './cli-args.ts';
 import { isSeverity, RULES, SEVERITIES } from '../core/audit/catalog.ts';
 import { mergeConfig } from '../core/audit/config.ts';
 import { auditExchanges, type Exchange } from '../core/audit/exchanges.ts';
@@ -61,7 +62,7 @@ async function collect(urls: string[], hars: string[]): Promise<Exchange[]> {
 
 async function run(argv: string[]): Promise<number> {
   const startTime = new Date().toISOString();
-  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  const { values, positionals } = parseArgs({ args: attachDashValues(argv, OPTIONS), options: OPTIONS, allowPositionals: true, strict: true });
   if (values.help) { process.stdout.write(AUDIT_USAGE + '\n'); return 0; }
   const format = values.format ?? 'text';
   if (!['text', 'json', 'sarif'].includes(format)) throw new InputError(`--format must be text, json or sarif, got "${format}"`);

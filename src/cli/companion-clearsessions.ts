@@ -1,6 +1,7 @@
 // `sessionscope companion clearsessions`: Django's `manage.py clearsessions` for the companion's stored sessions
 // (expired db rows and session files; a no-op for cache and signed_cookies, as in Django).
 import { parseArgs } from 'node:util';
+import { attachDashValues } from './cli-args.ts';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { ENGINES, type Engine } from '../companion/types.ts';
@@ -16,7 +17,7 @@ that \`sessionscope companion\` (all five backends) uses.`;
 export async function runClearSessions(argv: string[], env: Record<string, string | undefined>): Promise<number> {
   let values;
   try {
-    values = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }).values;
+    values = parseArgs({ args: attachDashValues(argv, OPTIONS), options: OPTIONS, strict: true, allowPositionals: false }).values;
     if (values.help) { process.stdout.write(CLEAR_USAGE + '\n'); return 0; }
     const settings = resolveSettings(values, env);
     const engines: Engine[] = values.engine ? [parseEngine(values.engine)] : [...ENGINES];

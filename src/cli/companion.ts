@@ -1,6 +1,7 @@
 // `sessionscope companion`: all five Django session backends side by side (no arguments), or one backend with
 // the reference app's flags (--engine ...), printing a ready line for scripts and tests.
 import { parseArgs } from 'node:util';
+import { attachDashValues } from './cli-args.ts';
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -145,7 +146,7 @@ export async function runCompanion(argv: string[], env: Record<string, string | 
   if (argv[0] === 'clearsessions') return (await import('./companion-clearsessions.ts')).runClearSessions(argv.slice(1), env);
   let values: Values;
   try {
-    values = parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }).values;
+    values = parseArgs({ args: attachDashValues(argv, OPTIONS), options: OPTIONS, strict: true, allowPositionals: false }).values;
   } catch (e) {
     process.stderr.write(`sessionscope companion: ${(e as Error).message}\n${USAGE}\n`);
     return 2;

@@ -1,5 +1,6 @@
 // `sessionscope decode`: one value from the command line (readable tree or --json), or --jsonl on stdin.
 import { parseArgs } from 'node:util';
+import { attachDashValues } from './cli-args.ts';
 import { decodeCookie } from '../core/decode/index.ts';
 import type { DecodeInput } from '../core/decode/types.ts';
 import { runJsonl } from './decode-jsonl.ts';
@@ -21,7 +22,7 @@ class UsageError extends Error {}
 export async function runDecode(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: attachDashValues(argv, OPTIONS), options: OPTIONS, allowPositionals: true, strict: true });
   } catch (err) {
     return usage((err as Error).message);
   }
