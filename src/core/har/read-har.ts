@@ -41,12 +41,14 @@ export function formatHarCookie(c: HarCookie): string {
 function formFields(request: Obj): string[] {
   const post = request.postData;
   if (!isObj(post)) return [];
-  if (Array.isArray(post.params)) return post.params.filter(isObj).map((p) => String(p.name ?? ''));
+  // Firefox writes `params: []` for every body it did not parse (JSON, multipart): the names are in `text`
+  if (Array.isArray(post.params) && post.params.length > 0) return post.params.filter(isObj).map((p) => String(p.name ?? ''));
   const text = typeof post.text === 'string' ? post.text : '';
   const mime = typeof post.mimeType === 'string' ? post.mimeType : '';
   if (mime.includes('json')) {
     try { const parsed: unknown = JSON.parse(text); return isObj(parsed) ? Object.keys(parsed) : []; } catch { return []; }
   }
+  if (mime.includes('multipart/form-data')) return [...text.matchAll(/content-disposition:[^\r\n]*?\bname="([^"]*)"/gi)].map((m) => m[1]);
   return mime.includes('x-www-form-urlencoded') || /^[\w%.-]+=/.test(text) ? [...new URLSearchParams(text).keys()] : [];
 }
 
