@@ -15,7 +15,8 @@ function percentDecode(text: string): string {
 export function explainShadowing(cookie: AuditCookie): string | null {
   const { name, value } = cookie;
   if (PREFIX.test(name)) return null;
-  if (cookie.nameless && PREFIX.test(value)) return `nameless cookie whose value "${value.split('=')[0]}" looks like a prefixed cookie to servers that split on "="`;
+  // "=__Host-x" (empty name before "=") is sent back as the bare value too, like "__Host-x" without "="
+  if (name === '' && PREFIX.test(value)) return `nameless cookie whose value "${value.split('=')[0]}" looks like a prefixed cookie to servers that split on "="`;
   const stripped = name.replace(UNICODE_WS, '');
   if (stripped !== name && PREFIX.test(stripped)) return `name "${escapeName(name)}" becomes "${stripped}" once a server strips Unicode whitespace`;
   const decoded = percentDecode(name);
