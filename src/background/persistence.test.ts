@@ -101,6 +101,43 @@ describe('persistence', () => {
     expect(tab.size + tab.dropped).toBe(2000);
   });
 
+  it('after a quota failure writes only what earlier saves did not, and drops the oldest segments', async () => {
+    const push = (p: ReturnType<typeof createMemoryPlatform>, from: number, n: number) => {
+      for (let i = from; i < from + n; i++) p.traffic.request({ tabId: 1, frameId: 0, url: `http://a.test/${i}`, method: 'GET', type: 'xhr', time: i, cookieHeader: 'a=1' });
+    };
+    // bytes 1,000 events take, measured without a quota; then a quota that holds 800 of them but not 1,000
+    const free = await start();
+    push(free.platform, 0, SEGMENT_EVENTS * 10);
+    await settle(free.platform, free.bg);
+    const quota = Math.floor(free.platform.session.bytes * 0.9);
+    const platform = createMemoryPlatform({ session: new MemoryArea(quota) });
+    const { bg } = await start(platform);
+    const writes: number[] = [];
+    const set = platform.session.set.bind(platform.session);
+    platform.session.set = (items) => {
+      writes.push(Object.entries(items).filter(([k]) => /tab:1:\d+$/.test(k)).reduce((n, [, v]) => n + (v as unknown[]).length, 0));
+      return set(items);
+    };
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      push(platform, 0, SEGMENT_EVENTS * 8);
+      await settle(platform, bg);
+      push(platform, SEGMENT_EVENTS * 8, SEGMENT_EVENTS * 2);
+      await settle(platform, bg);
+    } finally {
+      console.warn = warn;
+    }
+    // 800 saved, 200 refused, then the same 200 again (not all 500 the halved cap keeps)
+    expect(writes).toEqual([SEGMENT_EVENTS * 8, SEGMENT_EVENTS * 2, SEGMENT_EVENTS * 2]);
+    expect(bg.persistence.segmentCap).toBe(5);
+    expect([...platform.session.data.keys()].filter((k) => /tab:1:\d+$/.test(k)).sort()).toEqual([5, 6, 7, 8, 9].map((n) => `ss:v1:tab:1:${n}`));
+    const second = await restart(platform);
+    const [tab] = (await second.bg.debugState(1)).tabs;
+    expect([tab.size, tab.dropped, tab.lastSeq]).toEqual([SEGMENT_EVENTS * 5, SEGMENT_EVENTS * 5, SEGMENT_EVENTS * 10]);
+    expect(tab.events.map((e) => e.seq)).toEqual(Array.from({ length: SEGMENT_EVENTS * 5 }, (_, i) => SEGMENT_EVENTS * 5 + i + 1));
+  });
+
   it('skips (and says so) a tab whose stored state is garbage', async () => {
     const platform = createMemoryPlatform();
     await platform.session.set({ 'ss:v1:index': { tabIds: [1] }, 'ss:v1:tab:1': 'junk' });

@@ -82,20 +82,21 @@ export class Persistence {
     const removals: string[] = [];
     for (const tabId of gone) this.collectRemoval(tabId, removals, true);
     for (const tabId of cleared) this.collectRemoval(tabId, removals, false);
-    for (const tabId of dirty) this.collectTab(tabId, items, removals);
+    // what each tab will have saved once the write lands: a failed write leaves the old records valid
+    const written = new Map<number, Saved>();
+    for (const tabId of dirty) this.collectTab(tabId, items, removals, written);
     items[INDEX_KEY] = { tabIds: [...this.tabs.tabs.keys()] };
     try {
       if (removals.length) await this.area.remove(removals);
       await this.area.set(items);
+      for (const [tabId, saved] of written) this.saved.set(tabId, saved);
       this.saves++;
     } catch (error) {
-      // quota: keep fewer segments per tab and rewrite everything on the next save
+      // quota: keep fewer segments per tab; what earlier saves wrote stays valid, so only the new tail is
+      // written again (with the smaller cap, which also drops every tab's oldest segments)
       console.warn('sessionscope: could not persist state, keeping less history', error);
-      // halve what a tab actually holds, not the cap: halving a cap far above it would only fail again,
-      // and every failed attempt serialises the whole state once more
+      // halve what a tab actually holds, not the cap: halving a cap far above it would only fail again
       this.segmentCap = Math.max(1, Math.floor(Math.min(this.segmentCap, this.heldSegments()) / 2));
-      // keep the known segment keys (so old ones still get removed) but rewrite every tab from scratch
-      for (const [id, saved] of this.saved) { saved.through = 0; saved.findingsVersion = -1; this.dirty.add(id); }
       for (const id of this.tabs.tabs.keys()) this.dirty.add(id);
       this.schedule();
     }
@@ -119,14 +120,15 @@ export class Persistence {
     this.saved.delete(tabId);
   }
 
-  private collectTab(tabId: number, items: Record<string, unknown>, removals: string[]): void {
+  private collectTab(tabId: number, items: Record<string, unknown>, removals: string[], written: Map<number, Saved>): void {
     const tab = this.tabs.tabs.get(tabId);
     if (!tab) return;
     const t = tab.timeline;
-    const saved = this.saved.get(tabId) ?? { through: 0, segments: new Set<number>(), findingsVersion: -1 };
+    const prev = this.saved.get(tabId);
+    const saved: Saved = { through: prev?.through ?? 0, segments: new Set(prev?.segments), findingsVersion: prev?.findingsVersion ?? -1 };
     const lastSeg = segOf(t.lastSeq);
     const firstSeg = Math.max(t.size ? segOf(t.firstSeq) : lastSeg + 1, lastSeg - this.segmentCap + 1);
-    for (const seg of [...saved.segments]) {
+    for (const seg of saved.segments) {
       if (seg < firstSeg) { removals.push(segKey(tabId, seg)); saved.segments.delete(seg); }
     }
     const fromSeg = Math.max(firstSeg, saved.through ? segOf(saved.through + 1) : firstSeg);
@@ -138,7 +140,7 @@ export class Persistence {
     }
     for (const [seg, list] of bySeg) { items[segKey(tabId, seg)] = list; saved.segments.add(seg); }
     saved.through = t.lastSeq;
-    this.saved.set(tabId, saved);
+    written.set(tabId, saved);
     if (saved.findingsVersion !== tab.findingsVersion) {
       items[findingsKey(tabId)] = [...tab.findings.values()];
       saved.findingsVersion = tab.findingsVersion;
