@@ -25,12 +25,19 @@ function ruleDescriptor(id: RuleId) {
   };
 }
 
+// artifactLocation.uri must be an RFC 3986 URI reference: a masked URL ("?sid=abcd…(32 chars)") or a raw IRI
+// is not, so anything outside the URI characters is percent-encoded (a lone surrogate becomes U+FFFD).
+const URI_UNSAFE = /[^\x21-\x7e]|["<>\\^`{|}]/gu;
+const toUri = (url: string): string => url.replace(URI_UNSAFE, (c) => {
+  try { return encodeURIComponent(c); } catch { return '%EF%BF%BD'; }
+});
+
 function result(f: Finding, ruleIndex: number) {
   return {
     ruleId: f.rule, ruleIndex, level: LEVEL[f.severity],
     message: { text: `${f.message}. Fix: ${f.fix}` },
     locations: [{
-      physicalLocation: { artifactLocation: { uri: f.url } },
+      physicalLocation: { artifactLocation: { uri: toUri(f.url) } },
       logicalLocations: [{ name: f.cookie.name, fullyQualifiedName: `${f.cookie.domain}${f.cookie.path} ${f.cookie.name}`, kind: 'cookie' }],
     }],
     partialFingerprints: { 'sessionscope/v1': findingKey(f).split('\u0000').join('|') },
