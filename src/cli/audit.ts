@@ -79,7 +79,7 @@ async function run(argv: string[]): Promise<number> {
   const toFile = values.output !== undefined;
   const color = !toFile && format === 'text' && process.stdout.isTTY === true && !process.env.NO_COLOR;
   const report = format === 'json' ? renderJson(findings, summary)
-    : format === 'sarif' ? renderSarif(findings, await toolVersion(), ['sessionscope', 'audit', ...argv].join(' '), startTime)
+    : format === 'sarif' ? renderSarif(findings, await toolVersion(), commandLine(argv), startTime)
     : renderText(findings, summary, color);
   if (toFile) {
     try { writeFileSync(values.output!, report); } catch (err) { throw new InputError(`cannot write ${values.output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`); }
@@ -88,6 +88,12 @@ async function run(argv: string[]): Promise<number> {
     process.stdout.write(report);
   }
   return summary.failed ? 1 : 0;
+}
+
+/** The invocation for SARIF, which is uploaded to code-scanning services: --secret values never appear in it. */
+function commandLine(argv: string[]): string {
+  const shown = argv.map((arg, i) => (argv[i - 1] === '--secret' ? '***' : arg.startsWith('--secret=') ? '--secret=***' : arg));
+  return ['sessionscope', 'audit', ...shown].join(' ');
 }
 
 async function toolVersion(): Promise<string> {
