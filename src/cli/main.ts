@@ -18,9 +18,14 @@ export async function main(argv: string[]): Promise<number> {
   // Imported here, not at the top: commands.ts calls registerCommand, which needs `commands` initialised.
   await import('./commands.ts');
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h') {
+  if (!name) {
+    // bad usage: the usage text goes to stderr so a script capturing stdout gets nothing
+    process.stderr.write(USAGE + '\n');
+    return 2;
+  }
+  if (name === '--help' || name === '-h') {
     process.stdout.write(USAGE + '\n');
-    return name ? 0 : 2;
+    return 0;
   }
   const load = commands[name];
   if (!load) {

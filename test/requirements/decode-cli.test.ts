@@ -38,3 +38,15 @@ describe('sessionscope decode option values', { timeout: 90_000 }, () => {
     expect(forgot.stderr.trim().split('\n')).toEqual(['sessionscope decode: option --secret needs a value (see --help)']);
   });
 });
+
+describe('sessionscope without a command', { timeout: 90_000 }, () => {
+  it('is bad usage: exit 2, the usage on stderr and nothing on stdout; --help prints it on stdout with exit 0', () => {
+    const bare = spawnSync(process.execPath, [BIN], { encoding: 'utf8', timeout: 60_000 });
+    expect(bare.status).toBe(2);
+    expect(bare.stdout).toBe('');
+    expect(bare.stderr).toMatch(/^usage: sessionscope <command>/);
+    const help = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8', timeout: 60_000 });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^usage: sessionscope <command>/);
+  });
+});
