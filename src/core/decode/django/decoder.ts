@@ -3,6 +3,7 @@
 import type { FormatDecoder } from '../registry.ts';
 import type { DecodeInput, DecodeResult } from '../types.ts';
 import { candidateSpecs, DJANGO_KIND_HINTS } from './kinds.ts';
+import { decodeLegacyValue, isLegacySessionData } from './legacy-value.ts';
 import { buildResult, guessSpec } from './result.ts';
 import { readShape } from './shape.ts';
 import { decodeServerRecord, isDjangoRecord } from './server-record.ts';
@@ -24,13 +25,16 @@ export function scoreDjango(input: DecodeInput): number {
   const shape = readShape(input.value);
   if (shape) return name === 'sessionid' || name === 'messages' ? 90 : 80;
   if (SESSION_KEY.test(input.value)) return name === 'sessionid' ? 60 : 2;
-  return 0;
+  return isLegacySessionData(input.value) ? 70 : 0;
 }
 
 export async function decodeDjango(input: DecodeInput): Promise<DecodeResult | null> {
   if (input.serverRecord && isDjangoRecord(input.serverRecord)) return decodeServerRecord(input, input.serverRecord);
   const shape = readShape(input.value);
-  if (!shape) return SESSION_KEY.test(input.value) ? sessionKeyResult(input.value) : null;
+  if (!shape) {
+    if (SESSION_KEY.test(input.value)) return sessionKeyResult(input.value);
+    return isLegacySessionData(input.value) ? decodeLegacyValue(input) : null;
+  }
   const secrets = input.secrets ?? [];
   const specs = candidateSpecs(input).filter((s) => !s.timestamped || shape.timestampCapable);
   if (secrets.length) {
