@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { base64Decode, base64Encode, base64UrlEncode, equalsBase64Url, hexEncode } from './bytes.ts';
+import { base64Decode, base64Encode, base64UrlEncode, equalsBase64Url, hexEncode, utf8Encode, Utf8Scratch } from './bytes.ts';
 
 // The straightforward bit-accumulator versions these helpers replaced: the fast ones must agree on every input.
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -71,5 +71,18 @@ describe('base64', () => {
 describe('hexEncode', () => {
   it('writes two lower-case digits per byte', () => {
     expect(hexEncode(new Uint8Array([0, 9, 10, 255]))).toBe('00090aff');
+  });
+});
+
+describe('Utf8Scratch', () => {
+  it('encodes like TextEncoder into a reused buffer that grows when needed', () => {
+    const scratch = new Utf8Scratch();
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 1500 }), (text) => {
+      const n = scratch.encode(text);
+      expect(hexEncode(scratch.bytes.subarray(0, n))).toBe(hexEncode(utf8Encode(text)));
+    }), { numRuns: 300 });
+    const n = scratch.encode('🔑'.repeat(600)); // 1,200 UTF-16 units, 2,400 bytes
+    expect(n).toBe(2400);
+    expect(scratch.bytes.length).toBeGreaterThanOrEqual(3600);
   });
 });

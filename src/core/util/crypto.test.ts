@@ -27,6 +27,8 @@ describe('hmac / digest (JS fast path) agree with WebCrypto', () => {
         const bound = hmacWith(hash, key);
         expect(hexEncode(bound(data))).toBe(expected);
         expect(hexEncode(bound(data))).toBe(expected); // reusable
+        const padded = new Uint8Array(data.length + 9).fill(0x5a); padded.set(data);
+        expect(hexEncode(bound(padded, data.length))).toBe(expected); // a prefix of a larger buffer
         expect(hexEncode(await hmac(hash, key, data))).toBe(expected);
         // the cached key must give the same answer again, after another key was used in between
         hmacSync(hash, 'other', data);

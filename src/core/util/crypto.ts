@@ -7,6 +7,7 @@ import { sha1 } from '@noble/hashes/legacy.js';
 import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import type { CHash, Hash } from '@noble/hashes/utils.js';
 import { utf8Encode } from './bytes.ts';
+import { HmacSha256 } from './sha256.ts';
 
 export type HashName = 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512';
 type KeyInput = Uint8Array | string;
@@ -31,19 +32,30 @@ export async function digest(hash: HashName, data: KeyInput): Promise<Uint8Array
 }
 
 type Mac = _HMAC<Hash<any>>;
-// A keyed HMAC holds the inner/outer pad states; `scratch` is reset from `keyed` for each message, so a cached
-// key costs two block copies instead of two compressions and no allocation.
-interface KeyedMac { keyed: Mac; scratch: Mac }
-const keyedMacs = new Map<string, KeyedMac>();
+/** An HMAC under one key, of data[0, length) (default: all of it). */
+export type KeyedHmac = (data: Uint8Array, length?: number) => Uint8Array;
+
+// A keyed HMAC holds the inner/outer pad states, so a cached key costs no key hashing per message. SHA-256 (Django,
+// JWT HS256, express) has its own faster implementation; noble's `scratch` is reset from `keyed` per message.
+function createKeyedHmac(hash: HashName, key: Uint8Array): KeyedHmac {
+  if (hash === 'SHA-256') {
+    const mac = new HmacSha256(key);
+    return (data, length) => mac.mac(data, length);
+  }
+  const keyed = nobleHmac.create(HASHES[hash], key) as Mac;
+  const scratch = keyed.clone();
+  return (data, length = data.length) => keyed._cloneInto(scratch).update(length === data.length ? data : data.subarray(0, length)).digest();
+}
+
+const keyedMacs = new Map<string, KeyedHmac>();
 const MAX_KEYS = 256;
 
-function keyedMac(hash: HashName, key: KeyInput): KeyedMac {
+function keyedMac(hash: HashName, key: KeyInput): KeyedHmac {
   // Strings and short byte keys (derived Django/Flask keys) repeat as often as secrets do; long byte keys rarely.
   const id = typeof key === 'string' ? `${hash}|s|${key}` : key.length <= 128 ? `${hash}|b|${latin1Of(key)}` : null;
   let mac = id === null ? undefined : keyedMacs.get(id);
   if (!mac) {
-    const keyed = nobleHmac.create(HASHES[hash], toBytes(key)) as Mac;
-    mac = { keyed, scratch: keyed.clone() };
+    mac = createKeyedHmac(hash, toBytes(key));
     if (id !== null) {
       if (keyedMacs.size >= MAX_KEYS) keyedMacs.clear();
       keyedMacs.set(id, mac);
@@ -61,15 +73,12 @@ function latin1Of(bytes: Uint8Array): string {
 
 /** HMAC computed synchronously in JS; an empty key is legal (Django/Flask with an empty SECRET_KEY). */
 export function hmacSync(hash: HashName, key: KeyInput, data: KeyInput): Uint8Array {
-  const { keyed, scratch } = keyedMac(hash, key);
-  return keyed._cloneInto(scratch).update(toBytes(data)).digest();
+  return keyedMac(hash, key)(toBytes(data));
 }
 
 /** An HMAC bound to one key, for callers that keep their own key cache (no per-call key lookup). */
-export function hmacWith(hash: HashName, key: KeyInput): (data: KeyInput) => Uint8Array {
-  const keyed = nobleHmac.create(HASHES[hash], toBytes(key)) as Mac;
-  const scratch = keyed.clone();
-  return (data) => keyed._cloneInto(scratch).update(toBytes(data)).digest();
+export function hmacWith(hash: HashName, key: KeyInput): KeyedHmac {
+  return createKeyedHmac(hash, toBytes(key));
 }
 
 /** True when `hmac` would hand data of this many bytes to WebCrypto rather than hash it in JS. */

@@ -1,7 +1,7 @@
 // Building blocks of django.core.signing (Django 3.2): base62 timestamps, salted HMAC signatures, object payloads.
 import type { Json } from '../../protocol/index.ts';
-import { base64Decode, base64UrlEncode, equalsBase64Url, utf8Decode, utf8Encode } from '../../util/bytes.ts';
-import { digestSync, hmac, hmacWith, prefersNativeHmac, type HashName } from '../../util/crypto.ts';
+import { base64Decode, base64UrlEncode, equalsBase64Url, utf8Decode, utf8Encode, Utf8Scratch } from '../../util/bytes.ts';
+import { digestSync, hmac, hmacWith, prefersNativeHmac, type HashName, type KeyedHmac } from '../../util/crypto.ts';
 import { parsePythonJson, pythonJsonDumps } from '../../python/json.ts';
 
 export { parsePythonJson } from '../../python/json.ts';
@@ -35,7 +35,7 @@ export function b62Decode(text: string): number | null {
   return negative ? -n : n;
 }
 
-type Signer = (value: Uint8Array) => Uint8Array;
+type Signer = KeyedHmac;
 // hash -> salt -> secret -> HMAC keyed by hash(salt + "signer" + secret). Nested maps look up the caller's own
 // strings (their hashes are cached) instead of building and hashing the concatenation per cookie.
 const signers = new Map<HashName, Map<string, Map<string, Signer>>>();
@@ -72,10 +72,13 @@ export async function djangoSignature(value: string, secret: string, salt: strin
  * Verification calls this per cookie and candidate salt.
  */
 export function djangoSignatureMatches(value: string, secret: string, salt: string, algorithm: DjangoAlgorithm, signature: string): boolean | null {
-  const data = utf8Encode(value);
-  if (prefersNativeHmac(data.length)) return null;
-  return equalsBase64Url(saltedSigner(HASH[algorithm], salt, secret)(data), signature);
+  if (prefersNativeHmac(value.length)) return null; // at least as many bytes as UTF-16 units
+  const length = valueBytes.encode(value);
+  if (prefersNativeHmac(length)) return null;
+  return equalsBase64Url(saltedSigner(HASH[algorithm], salt, secret)(valueBytes.bytes, length), signature);
 }
+
+const valueBytes = new Utf8Scratch();
 
 function signSmall(data: Uint8Array, secret: string, salt: string, algorithm: DjangoAlgorithm): string | null {
   if (prefersNativeHmac(data.length)) return null;
