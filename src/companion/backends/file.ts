@@ -1,14 +1,16 @@
 // django.contrib.sessions.backends.file: "<SESSION_COOKIE_NAME><key>" files in SESSION_FILE_PATH, written to a
 // temp file in the same directory and renamed over the target (atomic), mode 0600. No fsync, as in Django: once
 // write() returns the bytes are in the page cache, which a killed process cannot lose (only power loss can).
-import { closeSync, openSync, readdirSync, readFileSync, statSync, constants } from 'node:fs';
+import { closeSync, openSync, readdirSync, constants } from 'node:fs';
 // Calls that change the directory (open O_CREAT, rename, unlink) can wait milliseconds on a busy disk's journal:
-// they run in the libuv pool and overlap across concurrent requests (as Django's threads do). Reading a hot
-// session file and opening it for the update check stay synchronous: microseconds, where a pool round trip
-// (two thread switches) would cost more than the call.
-import { open, rename, stat, unlink } from 'node:fs/promises';
+// they run off the event loop (the libuv pool, or file-writer.ts's thread for the temp file + rename) and overlap
+// across concurrent requests (as Django's threads do). Reading a hot session file (file-cache.ts) and opening it
+// for the update check stay synchronous: microseconds, where a thread round trip would cost more than the call.
+import { open, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SessionBase, VALID_KEY_CHARS, randomSessionKey } from '../engine/session-base.ts';
+import { SessionBase, VALID_KEY_CHARS } from '../engine/session-base.ts';
+import { forgetFile, readSessionFile, rememberFile } from './file-cache.ts';
+import { replaceFile } from './file-writer.ts';
 import { CreateError, ServerError, SuspiciousOperation, UpdateError } from '../engine/errors.ts';
 import type { EngineContext } from '../engine/context.ts';
 import { PyDateTime, isTruthy, pyTypeName, toNumber, type PyDict } from '../py/value.ts';
@@ -32,12 +34,11 @@ export class FileSession extends SessionBase {
   async load(): Promise<PyDict> {
     let data: PyDict = new Map();
     try {
-      const path = this.keyToFile();
-      const text = readFileSync(path, 'latin1');
+      const { text, mtimeMs } = readSessionFile(this.keyToFile());
       if (text) {
         data = await this.decode(text);
         const expiry = data.get('_session_expiry');
-        const mtime = Math.round(statSync(path).mtimeMs * 1000);
+        const mtime = Math.round(mtimeMs * 1000);
         const effective = isTruthy(expiry) ? expiry! : new PyDateTime(mtime + this.ctx.settings.SESSION_COOKIE_AGE * 1e6, 'utc');
         const rawAge = await this.getExpiryAge({ expiry: effective });
         const age = toNumber(rawAge);
@@ -79,7 +80,8 @@ export class FileSession extends SessionBase {
       throw e;
     }
     const encoded = await this.encode(data);
-    await writeAtomically(this.dir, `${this.prefix}${this.sessionKey}_out_`, path, encoded);
+    const tempPrefix = join(this.dir, `${this.prefix}${this.sessionKey}_out_`);
+    await replaceFile(path, () => tempPrefix + tempSuffix(), encoded, (file, text) => rememberFile(path, file, text));
     if (!mustCreate) this.ctx.emit('modified', this.sessionKey);
   }
 
@@ -87,6 +89,7 @@ export class FileSession extends SessionBase {
     const k = key ?? this.sessionKey;
     if (k === null) return;
     const path = this.keyToFile(k);
+    forgetFile(path);
     try {
       await unlink(path);
       // expiry removals are reported by load() as expired/cleared instead
@@ -97,20 +100,12 @@ export class FileSession extends SessionBase {
 
 const isFsError = (e: unknown): boolean => typeof (e as NodeJS.ErrnoException)?.code === 'string';
 
-/** mkstemp-like temp file (0600), rename; I/O errors are swallowed like Django's. */
-async function writeAtomically(dir: string, tempPrefix: string, target: string, text: string): Promise<void> {
-  const temp = join(dir, tempPrefix + randomSessionKey(8));
-  let renamed = false;
-  try {
-    const fh = await open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
-    try { await fh.write(Buffer.from(text, 'latin1')); } finally { await fh.close(); }
-    await rename(temp, target);
-    renamed = true;
-  } catch {
-    // Django ignores write errors here (the session is silently not saved)
-  } finally {
-    if (!renamed) await unlink(temp).catch(() => { /* already gone */ });
-  }
+// tempfile._RandomNameSequence's alphabet; the name only has to be unlikely to exist (O_EXCL refuses a clash)
+const TEMP_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789_';
+function tempSuffix(): string {
+  let out = '';
+  for (let i = 0; i < 8; i++) out += TEMP_CHARS[Math.floor(Math.random() * TEMP_CHARS.length)];
+  return out;
 }
 
 /** clearsessions for the file backend: load every "<cookie name>*" file without re-creating expired ones. */

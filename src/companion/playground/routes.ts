@@ -8,6 +8,7 @@ import { ServerError } from '../engine/errors.ts';
 import { clearExpired, openSession } from '../backends/index.ts';
 import { CACHED_DB_KEY_PREFIX } from '../backends/cached-db.ts';
 import { countSessionFiles } from '../backends/file.ts';
+import { forgetFile } from '../backends/file-cache.ts';
 import { errorPage, jsonResponse } from '../http/response.ts';
 import { isDict, toNumber, type PyDict, type PyValue } from '../py/value.ts';
 import { loginUser, logoutUser } from './auth.ts';
@@ -60,6 +61,7 @@ async function viewCorrupt(key: string, ctx: EngineContext): Promise<CompanionRe
     const st = statSync(path);
     writeFileSync(path, CORRUPT_DATA, 'latin1');
     utimesSync(path, st.atime, st.mtime); // keep the expiry clock
+    forgetFile(path); // changed in place: ctime moves too, but maybe within the clock tick of the last save
     return jsonResponse(obj([['corrupted', true]]));
   }
   return jsonResponse(obj([['error', `not applicable to engine ${ctx.engine}`]]), 501);
