@@ -12,6 +12,10 @@ export function renderTree(r: DecodeResult): string {
   const row = (label: string, text: string) => lines.push(`${label.padEnd(11)}${text}`);
   row('format', r.kind ? `${r.format} (${r.kind})` : r.format);
   row('signature', describeSignature(r));
+  // what a reviewer checks first: the JOSE header (alg, kid) and the Rails purpose the value is bound to
+  if (r.header !== undefined) row('header', JSON.stringify(r.header));
+  const purpose = envelopePurpose(r.envelope);
+  if (purpose !== null) row('purpose', purpose);
   if (r.timestamp !== null) row('timestamp', `${r.timestamp} (${iso(r.timestamp)})`);
   if (r.expired !== null) row('expired', `${r.expired ? 'yes' : 'no'}${r.expiresAt != null ? ` (expires ${iso(r.expiresAt)})` : ''}`);
   if (r.compressed !== null) row('compressed', r.compressed ? 'yes (zlib)' : 'no');
@@ -23,6 +27,11 @@ export function renderTree(r: DecodeResult): string {
     for (const reason of r.reasons) lines.push(`  - ${reason}`);
   }
   return lines.join('\n') + '\n';
+}
+
+function envelopePurpose(envelope: Json | null | undefined): string | null {
+  if (envelope === null || typeof envelope !== 'object' || Array.isArray(envelope)) return null;
+  return typeof envelope.pur === 'string' ? envelope.pur : null;
 }
 
 function describeSignature(r: DecodeResult): string {
