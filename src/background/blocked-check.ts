@@ -10,7 +10,8 @@ export interface ExpectedCookie { tabId: number; url: string; header: string; na
 
 const MAX_PENDING = 2000;
 
-interface Pending extends ExpectedCookie { done: boolean }
+/** `host` of the response URL, read once: satisfy() compares it for every candidate on every store change */
+interface Pending extends ExpectedCookie { done: boolean; host: string | null }
 
 export class BlockedCheck {
   /** arrival order, for the due check */
@@ -21,9 +22,10 @@ export class BlockedCheck {
 
   constructor(private ctx: PipelineContext, private windowMs: number) {}
 
-  expect(e: ExpectedCookie): void {
+  /** `host`: hostOf(e.url) when the caller has it already */
+  expect(e: ExpectedCookie, host: string | null = hostOf(e.url)): void {
     if (this.queue.length >= MAX_PENDING) this.take(this.queue[0]);
-    const p: Pending = { ...e, done: false };
+    const p: Pending = { ...e, done: false, host };
     this.queue.push(p);
     const list = this.byName.get(e.name);
     if (list) list.push(p); else this.byName.set(e.name, [p]);
@@ -34,7 +36,7 @@ export class BlockedCheck {
   satisfy(cookie: CookieRecord): void {
     const list = this.byName.get(cookie.name);
     if (!list) return;
-    for (const p of list.filter((x) => matches(x, cookie))) this.take(p);
+    for (const p of list.filter((x) => matchesHost(x, x.host, cookie))) this.take(p);
   }
 
   get size(): number { return this.queue.length; }
@@ -72,7 +74,8 @@ export class BlockedCheck {
   private async verify(e: ExpectedCookie): Promise<void> {
     const { cookies } = this.ctx.platform;
     const same = await cookies.getAll({ name: e.name });
-    if (same.some((c) => matches(e, c))) return;
+    const host = hostOf(e.url);
+    if (same.some((c) => matchesHost(e, host, c))) return;
     const jar = await cookies.getAll({ url: e.url });
     const reason = this.ctx.analyzer.blockedReason(e.url, e.header, jar, e.time);
     const tab = this.ctx.tabs.get(e.tabId);
@@ -83,7 +86,6 @@ export class BlockedCheck {
   }
 }
 
-function matches(e: ExpectedCookie, c: CookieRecord): boolean {
-  const host = hostOf(e.url);
+function matchesHost(e: ExpectedCookie, host: string | null, c: CookieRecord): boolean {
   return c.name === e.name && c.value === e.value && host !== null && (host === c.domain || domainMatch(host, c.domain));
 }

@@ -1,7 +1,7 @@
 // cookies.onChanged: a change some header or script report already explains is filed at once; one that
 // nothing explains yet is held (see quirks/firefox-late-webrequest.ts) until its explanation arrives or the
 // hold ends. Then it is attributed and filed under every tab that can see the cookie.
-import { cookieKeyOf, cookieKeyString } from '../core/protocol/index.ts';
+import type { CookieRecord } from '../core/protocol/index.ts';
 import type { CookieChange } from '../platform/types.ts';
 import type { Hint } from './provenance.ts';
 import type { BlockedCheck } from './blocked-check.ts';
@@ -9,6 +9,10 @@ import type { PipelineContext } from './context.ts';
 import type { TabState } from './tab-state.ts';
 
 interface Held { change: CookieChange; done: boolean }
+
+/** The cookie's store identity (cookieKeyOf's fields) as a map key; browsers allow no NUL in any of them. */
+const overwriteKey = (c: CookieRecord): string =>
+  `${c.storeId}\u0000${c.partitionKey?.topLevelSite ?? ''}\u0000${c.domain}\u0000${c.path}\u0000${c.name}`;
 
 export class ChangeHandler {
   /** arrival order, for the hold timeout */
@@ -80,7 +84,7 @@ export class ChangeHandler {
 
   private apply(change: CookieChange): void {
     const { cookie, removed } = change;
-    const key = cookieKeyString(cookieKeyOf(cookie));
+    const key = overwriteKey(cookie);
     if (removed && change.cause === 'overwrite') {
       this.overwritten.set(key, change.time);
       return;

@@ -33,7 +33,7 @@ export function handleResponse(ctx: PipelineContext, blocked: BlockedCheck, r: R
     const { name, value } = parsed[i];
     const deletion = deletesCookie(parsed[i], r.time);
     if (host) ctx.provenance.note({ via: 'http', time: r.time, tabId: r.tabId, host, name, value, deletion, origin: r.url });
-    if (!deletion) blocked.expect({ tabId: r.tabId, url: r.url, header, name, value, time: r.time });
+    if (!deletion) blocked.expect({ tabId: r.tabId, url: r.url, header, name, value, time: r.time }, host);
     tab?.push({ kind: 'set-cookie', time: r.time, tabId: r.tabId, url: r.url, method: r.method, status: r.statusCode,
       frameId: r.frameId, header, name });
   }

@@ -62,7 +62,7 @@ export class ProvenanceTracker {
     for (let i = list.length - 1; i >= 0; i--) {
       const h = list[i];
       if (Math.abs(h.time - time) > this.windowMs) continue;
-      if (!domainMatch(h.host, cookie.domain) && h.host !== cookie.domain) continue;
+      if (h.host !== cookie.domain && !domainMatch(h.host, cookie.domain)) continue;
       if (best < 0 || Math.abs(h.time - time) < Math.abs(list[best].time - time)) best = i;
     }
     return best < 0 ? null : { key, list, index: best };

@@ -31,8 +31,9 @@ export class TabState {
     this.hosts.add(host);
   }
 
+  /** Files a fresh event object (it becomes the stored event: callers build one per tab). */
   push(event: NewTimelineEvent): TimelineEvent {
-    const stored = this.timeline.push(event);
+    const stored = this.timeline.adopt(event);
     this.fresh.push(stored);
     return stored;
   }
@@ -50,6 +51,8 @@ export class TabState {
 
   /** Whether a cookie's domain is visible to any host this tab talked to. */
   seesDomain(domain: string, hostOnly: boolean): boolean {
+    if (this.hosts.has(domain)) return true;
+    if (hostOnly) return false;
     for (const host of this.hosts) {
       if (host === domain || (!hostOnly && host.endsWith(`.${domain}`))) return true;
     }
@@ -89,6 +92,8 @@ export class TabRegistry {
 
   /** Tabs whose hosts see a cookie of this domain. */
   interestedIn(domain: string, hostOnly: boolean): TabState[] {
-    return [...this.tabs.values()].filter((t) => t.seesDomain(domain, hostOnly));
+    const out: TabState[] = [];
+    for (const t of this.tabs.values()) if (t.seesDomain(domain, hostOnly)) out.push(t);
+    return out;
   }
 }

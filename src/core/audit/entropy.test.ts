@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { analyseIdSample, estimateIdBits } from './entropy.ts';
+import { alphabetSize, analyseIdSample, estimateIdBits } from './entropy.ts';
 import { base64UrlEncode, hexEncode } from '../util/bytes.ts';
 
 const random = (n: number): Uint8Array => globalThis.crypto.getRandomValues(new Uint8Array(n));
@@ -80,5 +80,49 @@ describe('analyseIdSample against the plain definitions', () => {
       expect(result!.pattern ?? '').toContain(constant ? `${constant} constant positions` : '');
       if (!constant) expect(result!.pattern ?? '').not.toContain('constant');
     }), { numRuns: 1000 });
+  });
+});
+
+describe('estimateIdBits against the plain definitions', () => {
+  // regex classes, a Set of symbols and a Map of characters: what the one-pass ASCII scan must reproduce exactly
+  const alphabetRef = (id: string): number => {
+    const digits = /\d/.test(id), lower = /[a-z]/.test(id), upper = /[A-Z]/.test(id);
+    const symbols = new Set(id.replace(/[A-Za-z0-9]/g, '')).size;
+    if (!upper && !/[g-z]/.test(id) && lower) return 16 + symbols;
+    if (!lower && !/[G-Z]/.test(id) && upper) return 16 + symbols;
+    if (!upper && !/[w-z]/.test(id) && lower && digits) return 32 + symbols;
+    return (digits ? 10 : 0) + (lower ? 26 : 0) + (upper ? 26 : 0) + symbols || 1;
+  };
+  const shannonRef = (id: string): number => {
+    const counts = new Map<string, number>();
+    for (const c of id) counts.set(c, (counts.get(c) ?? 0) + 1);
+    let h = 0;
+    for (const n of counts.values()) h -= (n / id.length) * Math.log2(n / id.length);
+    return h;
+  };
+
+  const periodRef = (id: string): number => {
+    for (let p = 1; p <= id.length / 2; p++) if ([...id].every((_, i) => i < p || id[i] === id[i - p])) return p;
+    return id.length;
+  };
+  const estimateRef = (id: string) => {
+    const perChar = Math.log2(alphabetRef(id));
+    const bits = id.length * perChar;
+    const p = periodRef(id);
+    if (p < id.length) return { bits: p * perChar, pattern: `the same ${p} characters repeated` };
+    const ceiling = Math.log2(Math.min(id.length, 2 ** perChar));
+    const observed = shannonRef(id);
+    if (id.length >= 8 && observed < 0.45 * ceiling) return { bits: Math.min(bits, id.length * observed), pattern: `low character variety (${observed.toFixed(1)} bits/char)` };
+    if (/^\d+$/.test(id) && id.length <= 19) return { bits: id.length * Math.log2(10), pattern: 'a decimal number' };
+    return { bits };
+  };
+
+  it('agrees bit for bit on ASCII and non-ASCII ids', () => {
+    const chars = fc.constantFrom(...'0189afgvwzAFGZ-_.~!/+=é\u{1F600}'.split(''));
+    const repeated = fc.tuple(fc.array(chars, { minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 6 })).map(([a, n]) => a.join('').repeat(n));
+    fc.assert(fc.property(fc.oneof(fc.array(chars, { minLength: 1, maxLength: 40 }).map((a) => a.join('')), repeated), (id) => {
+      expect(alphabetSize(id)).toBe(alphabetRef(id));
+      expect(estimateIdBits(id)).toEqual(estimateRef(id));
+    }), { numRuns: 3000 });
   });
 });

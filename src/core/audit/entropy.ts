@@ -10,20 +10,56 @@ export interface IdStrength {
 
 /** Size of the alphabet the id appears to be drawn from. */
 export function alphabetSize(id: string): number {
-  const digits = /\d/.test(id), lower = /[a-z]/.test(id), upper = /[A-Z]/.test(id);
-  const symbols = new Set(id.replace(/[A-Za-z0-9]/g, '')).size;
-  if (!upper && !/[g-z]/.test(id) && lower) return 16 + symbols;
-  if (!lower && !/[G-Z]/.test(id) && upper) return 16 + symbols;
+  const a = readAscii(id);
+  if (a) return alphabetSizeOf(a.digits, a.lower, a.upper, a.lowerGz, a.upperGz, a.lowerWz, a.symbols);
+  return alphabetSizeOf(/\d/.test(id), /[a-z]/.test(id), /[A-Z]/.test(id), /[g-z]/.test(id), /[G-Z]/.test(id), /[w-z]/.test(id),
+    new Set(id.replace(/[A-Za-z0-9]/g, '')).size);
+}
+
+function alphabetSizeOf(digits: boolean, lower: boolean, upper: boolean, lowerGz: boolean, upperGz: boolean, lowerWz: boolean, symbols: number): number {
+  if (!upper && !lowerGz && lower) return 16 + symbols;
+  if (!lower && !upperGz && upper) return 16 + symbols;
   // PHP's default ids use 0-9a-v (5 bits per character).
-  if (!upper && !/[w-z]/.test(id) && lower && digits) return 32 + symbols;
+  if (!upper && !lowerWz && lower && digits) return 32 + symbols;
   return (digits ? 10 : 0) + (lower ? 26 : 0) + (upper ? 26 : 0) + symbols || 1;
 }
 
+// scratch tables for one pass over an ASCII id (ids are checked one at a time, synchronously)
+const seenAt = new Uint32Array(128);
+const counts = new Uint32Array(128);
+let pass = 0;
+
+/** The character classes of an all-ASCII id in one pass, or null when it holds anything else. */
+function readAscii(id: string) {
+  if (++pass === 0xffffffff) { seenAt.fill(0); pass = 1; }
+  let digits = false, lower = false, upper = false, lowerGz = false, upperGz = false, lowerWz = false, symbols = 0;
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (c >= 128) return null;
+    if (c >= 48 && c <= 57) digits = true;
+    else if (c >= 97 && c <= 122) { lower = true; lowerGz ||= c >= 103; lowerWz ||= c >= 119; }
+    else if (c >= 65 && c <= 90) { upper = true; upperGz ||= c >= 71; }
+    else if (seenAt[c] !== pass) { seenAt[c] = pass; symbols++; }
+  }
+  return { digits, lower, upper, lowerGz, upperGz, lowerWz, symbols };
+}
+
 function shannonPerChar(id: string): number {
-  const counts = new Map<string, number>();
-  for (const c of id) counts.set(c, (counts.get(c) ?? 0) + 1);
+  // ASCII: counted in a table and summed in first-seen order, as the Map below iterates (same float sum)
+  const order: number[] = [];
+  let ascii = true;
+  for (let i = 0; i < id.length && ascii; i++) {
+    const c = id.charCodeAt(i);
+    if (c >= 128) ascii = false;
+    else if (counts[c]++ === 0) order.push(c);
+  }
   let h = 0;
-  for (const n of counts.values()) h -= (n / id.length) * Math.log2(n / id.length);
+  if (ascii) for (const c of order) h -= (counts[c] / id.length) * Math.log2(counts[c] / id.length);
+  for (const c of order) counts[c] = 0;
+  if (ascii) return h;
+  const byChar = new Map<string, number>();
+  for (const c of id) byChar.set(c, (byChar.get(c) ?? 0) + 1);
+  for (const n of byChar.values()) h -= (n / id.length) * Math.log2(n / id.length);
   return h;
 }
 
@@ -31,7 +67,7 @@ function shannonPerChar(id: string): number {
 function period(id: string): number {
   for (let p = 1; p <= id.length / 2; p++) {
     let repeats = true;
-    for (let i = p; i < id.length && repeats; i++) repeats = id[i] === id[i - p];
+    for (let i = p; i < id.length && repeats; i++) repeats = id.charCodeAt(i) === id.charCodeAt(i - p);
     if (repeats) return p;
   }
   return id.length;

@@ -24,7 +24,13 @@ export class Timeline {
   get lastSeq(): number { return this.nextSeq - 1; }
 
   push(event: NewTimelineEvent): TimelineEvent {
-    const stored = { ...event, seq: this.nextSeq++ } as TimelineEvent;
+    return this.adopt({ ...event });
+  }
+
+  /** push() for a fresh event the caller hands over: stamped with its seq in place instead of copied (hot path). */
+  adopt(event: NewTimelineEvent): TimelineEvent {
+    const stored = event as TimelineEvent;
+    stored.seq = this.nextSeq++;
     if (this.buffer.push(stored) !== undefined) this.droppedCount++;
     return stored;
   }
