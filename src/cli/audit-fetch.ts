@@ -11,8 +11,17 @@ export class FetchError extends Error {
   override name = 'FetchError';
 }
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** fetch hands header bytes over as latin-1 code units; browsers read cookie text as UTF-8 when it is valid UTF-8. */
+export function headerText(latin1: string): string {
+  if (!/[\x80-\xff]/.test(latin1) || /[^\x00-\xff]/.test(latin1)) return latin1;
+  try { return UTF8.decode(Buffer.from(latin1, 'latin1')); } catch { return latin1; }
+}
+
 function setCookiesOf(headers: Headers): string[] {
-  return typeof headers.getSetCookie === 'function' ? headers.getSetCookie() : (headers.get('set-cookie') ?? '').split(/\n/).filter(Boolean);
+  const lines = typeof headers.getSetCookie === 'function' ? headers.getSetCookie() : (headers.get('set-cookie') ?? '').split(/\n/).filter(Boolean);
+  return lines.map(headerText);
 }
 
 function headerPairs(headers: Headers): Array<{ name: string; value: string }> {
@@ -23,7 +32,8 @@ function headerPairs(headers: Headers): Array<{ name: string; value: string }> {
 
 async function fetchOnce(url: URL, cookieHeader: string): Promise<Response> {
   const headers: Record<string, string> = { 'user-agent': 'sessionscope-audit', accept: 'text/html,*/*' };
-  if (cookieHeader) headers.cookie = cookieHeader;
+  // back to the bytes the server sent: a JS string header is written as latin-1 (and throws above U+00FF)
+  if (cookieHeader) headers.cookie = Buffer.from(cookieHeader, 'utf8').toString('latin1');
   try {
     return await fetch(url, { redirect: 'manual', headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
   } catch (err) {
