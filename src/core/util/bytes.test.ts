@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { base64Decode, base64Encode, base64UrlEncode, equalsBase64Url, hexEncode, utf8Encode, Utf8Scratch } from './bytes.ts';
+import { base64Decode, base64DecodedLength, base64DecodeInto, base64Encode, base64UrlEncode, equalsBase64Url, hexEncode, utf8Encode, Utf8Scratch } from './bytes.ts';
 
 // The straightforward bit-accumulator versions these helpers replaced: the fast ones must agree on every input.
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -37,6 +37,17 @@ describe('base64', () => {
     fc.assert(fc.property(fc.oneof(b64ish, fc.string({ maxLength: 30 })), (text) => {
       expect(base64Decode(text)).toEqual(referenceDecode(text));
     }), { numRuns: 5000 });
+  });
+
+  it('decodes from an offset into a larger buffer like base64Decode, and says how many bytes it wrote', () => {
+    const out = new Uint8Array(64).fill(0xee);
+    fc.assert(fc.property(fc.oneof(b64ish, fc.string({ maxLength: 30 })), fc.string({ maxLength: 3 }), (text, prefix) => {
+      const n = base64DecodeInto(prefix + text, prefix.length, out);
+      const expected = referenceDecode(text);
+      expect(n).toBe(expected ? expected.length : -1);
+      expect(base64DecodedLength(prefix + text, prefix.length)).toBeGreaterThanOrEqual(n);
+      if (expected) expect(out.subarray(0, n)).toEqual(expected);
+    }), { numRuns: 3000 });
   });
 
   it('round-trips and encodes like the reference in all four modes', () => {

@@ -30,31 +30,46 @@ LOOKUP['_'.charCodeAt(0)] = 63;
 
 /** Decodes standard or URL-safe base64, padded or not. Returns null on any invalid character. */
 export function base64Decode(text: string): Uint8Array | null {
+  const out = new Uint8Array(base64DecodedLength(text, 0));
+  return base64DecodeInto(text, 0, out) < 0 ? null : out;
+}
+
+/** The byte length base64DecodeInto(text, from, …) needs (an upper bound when the text is invalid). */
+export function base64DecodedLength(text: string, from: number): number {
   let end = text.length;
-  while (end > 0 && text.charCodeAt(end - 1) === 61 /* = */) end--;
-  const rest = end % 4;
-  if (rest === 1) return null;
-  const out = new Uint8Array(Math.floor((end * 3) / 4));
+  while (end > from && text.charCodeAt(end - 1) === 61 /* = */) end--;
+  return Math.floor(((end - from) * 3) / 4);
+}
+
+/**
+ * base64Decode of text[from..] into `out` (at least base64DecodedLength long), without allocating: returns the
+ * byte count, or -1 on an invalid character or length.
+ */
+export function base64DecodeInto(text: string, from: number, out: Uint8Array): number {
+  let end = text.length;
+  while (end > from && text.charCodeAt(end - 1) === 61 /* = */) end--;
+  const rest = (end - from) % 4;
+  if (rest === 1) return -1;
   const full = end - rest;
   let o = 0;
   // Four characters per step: this runs over every cookie payload during detection.
-  for (let i = 0; i < full; i += 4) {
+  for (let i = from; i < full; i += 4) {
     const c0 = text.charCodeAt(i), c1 = text.charCodeAt(i + 1), c2 = text.charCodeAt(i + 2), c3 = text.charCodeAt(i + 3);
-    if ((c0 | c1 | c2 | c3) > 127) return null;
+    if ((c0 | c1 | c2 | c3) > 127) return -1;
     const v0 = LOOKUP[c0], v1 = LOOKUP[c1], v2 = LOOKUP[c2], v3 = LOOKUP[c3];
-    if ((v0 | v1 | v2 | v3) < 0) return null;
+    if ((v0 | v1 | v2 | v3) < 0) return -1;
     const n = (v0 << 18) | (v1 << 12) | (v2 << 6) | v3;
-    out[o++] = n >> 16; out[o++] = n >> 8; out[o++] = n;
+    out[o] = n >> 16; out[o + 1] = n >> 8; out[o + 2] = n; o += 3;
   }
-  if (rest === 0) return out;
+  if (rest === 0) return o;
   const c0 = text.charCodeAt(full), c1 = text.charCodeAt(full + 1), c2 = rest === 3 ? text.charCodeAt(full + 2) : 65;
-  if ((c0 | c1 | c2) > 127) return null;
+  if ((c0 | c1 | c2) > 127) return -1;
   const v0 = LOOKUP[c0], v1 = LOOKUP[c1], v2 = LOOKUP[c2];
-  if ((v0 | v1 | v2) < 0) return null;
+  if ((v0 | v1 | v2) < 0) return -1;
   const n = (v0 << 18) | (v1 << 12) | (v2 << 6);
   out[o++] = n >> 16;
-  if (rest === 3) out[o] = n >> 8;
-  return out;
+  if (rest === 3) out[o++] = n >> 8;
+  return o;
 }
 
 const URL_SAFE = B64.slice(0, 62) + '-_';

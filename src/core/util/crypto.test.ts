@@ -29,6 +29,9 @@ describe('hmac / digest (JS fast path) agree with WebCrypto', () => {
         expect(hexEncode(bound(data))).toBe(expected); // reusable
         const padded = new Uint8Array(data.length + 9).fill(0x5a); padded.set(data);
         expect(hexEncode(bound(padded, data.length))).toBe(expected); // a prefix of a larger buffer
+        const out = new Uint8Array(expected.length / 2);
+        expect(bound(data, data.length, out)).toBe(out); // into the caller's buffer
+        expect(hexEncode(out)).toBe(expected);
         expect(hexEncode(await hmac(hash, key, data))).toBe(expected);
         // the cached key must give the same answer again, after another key was used in between
         hmacSync(hash, 'other', data);

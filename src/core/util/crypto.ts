@@ -32,19 +32,27 @@ export async function digest(hash: HashName, data: KeyInput): Promise<Uint8Array
 }
 
 type Mac = _HMAC<Hash<any>>;
-/** An HMAC under one key, of data[0, length) (default: all of it). */
-export type KeyedHmac = (data: Uint8Array, length?: number) => Uint8Array;
+/**
+ * An HMAC under one key, of data[0, length) (default: all of it), written to `out` when given (a caller's reused
+ * buffer of the digest's size) or to a new array.
+ */
+export type KeyedHmac = (data: Uint8Array, length?: number, out?: Uint8Array) => Uint8Array;
 
 // A keyed HMAC holds the inner/outer pad states, so a cached key costs no key hashing per message. SHA-256 (Django,
 // JWT HS256, express) has its own faster implementation; noble's `scratch` is reset from `keyed` per message.
 function createKeyedHmac(hash: HashName, key: Uint8Array): KeyedHmac {
   if (hash === 'SHA-256') {
     const mac = new HmacSha256(key);
-    return (data, length) => mac.mac(data, length);
+    return (data, length, out) => mac.mac(data, length, out);
   }
   const keyed = nobleHmac.create(HASHES[hash], key) as Mac;
   const scratch = keyed.clone();
-  return (data, length = data.length) => keyed._cloneInto(scratch).update(length === data.length ? data : data.subarray(0, length)).digest();
+  return (data, length = data.length, out) => {
+    const mac = keyed._cloneInto(scratch).update(length === data.length ? data : data.subarray(0, length));
+    if (!out) return mac.digest();
+    mac.digestInto(out);
+    return out;
+  };
 }
 
 const keyedMacs = new Map<string, KeyedHmac>();

@@ -93,14 +93,14 @@ export class HmacSha256 {
     compress(this.outer, block, 0, 64);
   }
 
-  /** HMAC of data[0, length). */
-  mac(data: Uint8Array, length = data.length): Uint8Array {
+  /** HMAC of data[0, length), written to `out` (32 bytes; a new array by default). */
+  mac(data: Uint8Array, length = data.length, out: Uint8Array = new Uint8Array(32)): Uint8Array {
     const { state } = this;
     state.set(this.inner);
     hashInto(state, data, length, 64);
     wordsToBytes(state, this.innerDigest);
     state.set(this.outer);
     hashInto(state, this.innerDigest, 32, 64);
-    return wordsToBytes(state, new Uint8Array(32));
+    return wordsToBytes(state, out);
   }
 }

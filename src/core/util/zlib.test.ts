@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { adler32, deflateZlib, inflateCapped, InflateError, inflateOneShot, inflateStreaming } from './zlib.ts';
+import { adler32, deflateZlib, inflateCapped, inflateCappedTransient, InflateError, inflateOneShot, inflateStreaming } from './zlib.ts';
 import { base64Decode, hexEncode, utf8Encode } from './bytes.ts';
 
 describe('zlib', () => {
@@ -63,6 +63,17 @@ describe('zlib', () => {
       expect(inflateOneShot(deflateZlib(new Uint8Array(65536)))?.length).toBe(65536); // fills the buffer exactly
       expect(inflateOneShot(deflateZlib(new Uint8Array(65537)))).toBeNull();
       expect(inflateOneShot(packed.subarray(0, packed.length - 2))).toBeNull();
+    });
+
+    it('the transient variant gives the same bytes and errors, in a view the next call reuses', () => {
+      const a = deflateZlib(utf8Encode('first value')), b = deflateZlib(utf8Encode('second, longer value'));
+      const first = inflateCappedTransient(a);
+      expect(new TextDecoder().decode(first)).toBe('first value');
+      inflateCappedTransient(b);
+      expect(new TextDecoder().decode(first)).toBe('second, lon'); // overwritten: callers must read it at once
+      const bomb = deflateZlib(new Uint8Array(2 * 1024 * 1024));
+      expect(() => inflateCappedTransient(bomb)).toThrow(/inflates past 1048576 bytes/);
+      expect(() => inflateCappedTransient(a.subarray(0, 9))).toThrow(InflateError);
     });
 
     it('results do not share the reused buffer', () => {

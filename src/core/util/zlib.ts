@@ -18,19 +18,33 @@ const scratch = new Uint8Array(64 * 1024);
 
 /** Inflates a zlib stream, refusing (InflateError) output past `maxBytes`, corrupt data or a bad Adler-32. */
 export function inflateCapped(bytes: Uint8Array, maxBytes = DEFAULT_INFLATE_CAP): Uint8Array {
+  const out = inflateCappedTransient(bytes, maxBytes);
+  return out.buffer === scratch.buffer ? out.slice() : out;
+}
+
+/**
+ * inflateCapped whose result may be a view of a buffer that the next inflate overwrites: for callers that read
+ * it at once (decode it to text), it saves allocating and copying the output.
+ */
+export function inflateCappedTransient(bytes: Uint8Array, maxBytes = DEFAULT_INFLATE_CAP): Uint8Array {
   if (bytes.length < 6) throw new InflateError('zlib data is truncated');
-  const fast = bytes.length <= FAST_MAX_INPUT ? inflateOneShot(bytes, maxBytes) : null;
-  return fast ?? inflateStreaming(bytes, maxBytes);
+  const n = bytes.length <= FAST_MAX_INPUT ? inflateFast(bytes, maxBytes) : -1;
+  return n >= 0 ? scratch.subarray(0, n) : inflateStreaming(bytes, maxBytes);
 }
 
 /** The inflated bytes when the one-shot inflate decoded the whole stream within the cap and it checks out, else null. */
 export function inflateOneShot(bytes: Uint8Array, maxBytes = DEFAULT_INFLATE_CAP): Uint8Array | null {
-  if (bytes.length < 6 || !isZlibHeader(bytes[0], bytes[1])) return null;
+  const n = inflateFast(bytes, maxBytes);
+  return n < 0 ? null : scratch.slice(0, n);
+}
+
+/** Output length in `scratch`, or -1 when the one-shot inflate declines. */
+function inflateFast(bytes: Uint8Array, maxBytes: number): number {
+  if (bytes.length < 6 || !isZlibHeader(bytes[0], bytes[1])) return -1;
   const room = maxBytes < scratch.length ? scratch.subarray(0, maxBytes) : scratch;
   // Like fflate's unzlibSync: the deflate data lies between the 2-byte header and the 4-byte Adler-32.
   const n = inflateRawInto(bytes, 2, bytes.length - 4, room);
-  if (n < 0 || readAdler(bytes) !== adler32(room, n)) return null;
-  return scratch.slice(0, n);
+  return n < 0 || readAdler(bytes) !== adler32(room, n) ? -1 : n;
 }
 
 // CM 8 (deflate), a window of at most 32 KB, FCHECK, no preset dictionary

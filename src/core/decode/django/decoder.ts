@@ -36,10 +36,13 @@ export async function decodeDjango(input: DecodeInput): Promise<DecodeResult | n
     return isLegacySessionData(input.value) ? decodeLegacyValue(input) : null;
   }
   const secrets = input.secrets ?? [];
-  const specs = candidateSpecs(input).filter((s) => !s.timestamped || shape.timestampCapable);
+  // The candidate list is shared and frozen; it only needs a filtered copy when the value has no timestamp.
+  const candidates = candidateSpecs(input);
+  const specs = shape.timestampCapable ? candidates : candidates.filter((s) => !s.timestamped);
   if (secrets.length) {
     for (const spec of specs) {
-      const verified = await verifyDjango(shape.text, { keys: secrets.map((s) => spec.keyPrefix + s), salt: spec.salt, timestamped: spec.timestamped });
+      const keys = spec.keyPrefix ? secrets.map((s) => spec.keyPrefix + s) : secrets;
+      const verified = await verifyDjango(shape.text, { keys, salt: spec.salt, timestamped: spec.timestamped });
       if (typeof verified !== 'string' && verified.valid) return buildResult(input, shape, spec, verified, specs);
     }
   }

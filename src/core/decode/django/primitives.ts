@@ -1,11 +1,11 @@
 // Building blocks of django.core.signing (Django 3.2): base62 timestamps, salted HMAC signatures, object payloads.
 import type { Json } from '../../protocol/index.ts';
-import { base64Decode, base64UrlEncode, equalsBase64Url, utf8Decode, utf8Encode, Utf8Scratch } from '../../util/bytes.ts';
+import { base64DecodedLength, base64DecodeInto, base64UrlEncode, equalsBase64Url, utf8Decode, utf8Encode, Utf8Scratch } from '../../util/bytes.ts';
 import { digestSync, hmac, hmacWith, prefersNativeHmac, type HashName, type KeyedHmac } from '../../util/crypto.ts';
 import { parsePythonJson, pythonJsonDumps } from '../../python/json.ts';
 
 export { parsePythonJson } from '../../python/json.ts';
-import { deflateZlib, inflateCapped } from '../../util/zlib.ts';
+import { deflateZlib, inflateCappedTransient } from '../../util/zlib.ts';
 
 export type DjangoAlgorithm = 'sha256' | 'sha1';
 
@@ -75,10 +75,12 @@ export function djangoSignatureMatches(value: string, secret: string, salt: stri
   if (prefersNativeHmac(value.length)) return null; // at least as many bytes as UTF-16 units
   const length = valueBytes.encode(value);
   if (prefersNativeHmac(length)) return null;
-  return equalsBase64Url(saltedSigner(HASH[algorithm], salt, secret)(valueBytes.bytes, length), signature);
+  return equalsBase64Url(saltedSigner(HASH[algorithm], salt, secret)(valueBytes.bytes, length, macOut[algorithm]), signature);
 }
 
+// Reused per check: the signed value's bytes and the HMAC, compared with the signature text at once.
 const valueBytes = new Utf8Scratch();
+const macOut: Record<DjangoAlgorithm, Uint8Array> = { sha256: new Uint8Array(32), sha1: new Uint8Array(20) };
 
 function signSmall(data: Uint8Array, secret: string, salt: string, algorithm: DjangoAlgorithm): string | null {
   if (prefersNativeHmac(data.length)) return null;
@@ -97,14 +99,22 @@ export function encodeDjangoObject(obj: unknown, compress: boolean): string {
 
 export class PayloadError extends Error {}
 
+// The decoded payload bytes of one cookie only live until they are text: a reused buffer saves an allocation
+// per cookie (payloads past its size get their own).
+const rawScratch = new Uint8Array(16 * 1024);
+
 /** Reverses encodeDjangoObject; throws PayloadError (bad base64, zlib or JSON, or an inflation bomb). */
 export function decodeDjangoObject(payload: string): { value: Json; compressed: boolean } {
-  const compressed = payload.startsWith('.');
-  const raw = base64Decode(compressed ? payload.slice(1) : payload);
-  if (!raw) throw new PayloadError('payload is not URL-safe base64');
+  const compressed = payload.charCodeAt(0) === 46; // '.'
+  const from = compressed ? 1 : 0;
+  const size = base64DecodedLength(payload, from);
+  const buffer = size <= rawScratch.length ? rawScratch : new Uint8Array(size);
+  const length = base64DecodeInto(payload, from, buffer);
+  if (length < 0) throw new PayloadError('payload is not URL-safe base64');
+  const raw = buffer.subarray(0, length);
   let data: Uint8Array;
   try {
-    data = compressed ? inflateCapped(raw) : raw;
+    data = compressed ? inflateCappedTransient(raw) : raw;
   } catch (err) {
     throw new PayloadError((err as Error).message);
   }

@@ -26,7 +26,7 @@ const isMessages = (v: Json | null): boolean =>
   Array.isArray(v) && v.length > 0 && v.every((m) => m === '__messagesnotfinished__' || (Array.isArray(m) && m[0] === '__json_message'));
 
 /** Without a verified signature, picks the most plausible kind from the payload and the cookie name. */
-export function guessSpec(input: DecodeInput, shape: Shape, specs: KindSpec[]): KindSpec | null {
+export function guessSpec(input: DecodeInput, shape: Shape, specs: readonly KindSpec[]): KindSpec | null {
   const name = (input.name ?? '').toLowerCase();
   if (shape.timestampCapable) {
     const value = shape.head.slice(0, shape.head.lastIndexOf(':'));
@@ -43,7 +43,7 @@ export function guessSpec(input: DecodeInput, shape: Shape, specs: KindSpec[]): 
   return specs.find((s) => !s.timestamped) ?? null;
 }
 
-export function buildResult(input: DecodeInput, shape: Shape, spec: KindSpec, verified: Verified, tried: KindSpec[]): DecodeResult {
+export function buildResult(input: DecodeInput, shape: Shape, spec: KindSpec, verified: Verified, tried: readonly KindSpec[]): DecodeResult {
   const payload = readPayload(verified.value, spec.object);
   const hasSecrets = (input.secrets ?? []).length > 0;
   const signature = verified.valid ? 'valid' : hasSecrets ? 'invalid' : 'unverified';
@@ -80,7 +80,7 @@ function sessionExpiry(payload: Json | null): number {
   return typeof custom === 'number' && custom > 0 ? custom : SESSION_COOKIE_AGE;
 }
 
-function explain(shape: Shape, spec: KindSpec, verified: Verified, tried: KindSpec[], hasSecrets: boolean): string[] {
+function explain(shape: Shape, spec: KindSpec, verified: Verified, tried: readonly KindSpec[], hasSecrets: boolean): string[] {
   const reasons = [verified.timestamp !== null ? 'value splits as payload:timestamp:signature (Django TimestampSigner layout)' : 'value splits as payload:signature (Django Signer layout)'];
   if (shape.quoted) reasons.push('the cookie was double-quoted by http.cookies; unquoted before verifying');
   const key = spec.keyPrefix ? `"${spec.keyPrefix}" + secret` : 'the secret';
