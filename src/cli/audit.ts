@@ -13,6 +13,7 @@ import type { StoredCookie } from '../core/cookies/index.ts';
 import { loadAuditConfig } from './audit-config.ts';
 import { fetchChain } from './audit-fetch.ts';
 import { renderJson, renderSarif, renderText, summarise, summaryLine } from './audit-format.ts';
+import { maskFindingUrls, sessionValuesOf } from './mask-urls.ts';
 
 export const AUDIT_USAGE = `usage: sessionscope audit URL... | --har FILE [options]
 
@@ -74,7 +75,8 @@ async function run(argv: string[]): Promise<number> {
     minSeverity: readSeverity('--min-severity', values['min-severity']), ignoreRules: values['ignore-rule'], secrets: values.secret,
   });
   const exchanges = await collect(positionals, values.har ?? []);
-  const findings = await auditExchanges(exchanges, { decode: decodeCookie, config, showValues: values['show-values'], sessionMaxAge: config.sessionMaxAge });
+  const audited = await auditExchanges(exchanges, { decode: decodeCookie, config, showValues: values['show-values'], sessionMaxAge: config.sessionMaxAge });
+  const findings = values['show-values'] ? audited : maskFindingUrls(audited, sessionValuesOf(exchanges));
   const summary = summarise(findings, [...positionals, ...(values.har ?? [])], failOn);
   const toFile = values.output !== undefined;
   const color = !toFile && format === 'text' && process.stdout.isTTY === true && !process.env.NO_COLOR;

@@ -37,7 +37,7 @@ function harWithSessionInUrl(): string {
   const path = join(dir, 'session-in-url.har');
   writeFileSync(path, JSON.stringify({ log: { version: '1.2', creator: { name: 'WebInspector', version: '537.36' }, entries: [
     entry('https://app.example.com/', [], [`sessionid=${SID}; Path=/; HttpOnly; Secure; SameSite=Lax`]),
-    entry(`https://app.example.com/caf%C3%A9?sessionid=${SID}`, [{ name: 'cookie', value: `sessionid=${SID}` }], []),
+    entry(`https://app.example.com/caf%C3%A9?sessionid=${SID}`, [{ name: 'cookie', value: `sessionid=${SID}` }], ['theme=dark; Path=/']),
   ] } }));
   return path;
 }
@@ -58,6 +58,17 @@ describe('sessionscope audit --format sarif', { timeout: 90_000 }, () => {
     const validate = strictSarifValidator();
     expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     expect(run.stdout).not.toContain(SID);
+  });
+
+  it('masks the session id in the url of every finding made on a URL that carries it (JSON report too)', () => {
+    const json = spawnSync(process.execPath, [BIN, 'audit', '--har', harWithSessionInUrl(), '--format', 'json'], { encoding: 'utf8', timeout: 60_000 });
+    const findings = JSON.parse(json.stdout).findings as Array<{ rule: string; cookie: { name: string }; url: string }>;
+    const theme = findings.filter((f) => f.cookie.name === 'theme');
+    expect(theme.length).toBeGreaterThan(0);
+    for (const f of theme) expect(f.url).toBe('https://app.example.com/caf%C3%A9?sessionid=k3q9…(32 chars)');
+    expect(json.stdout).not.toContain(SID);
+    const shown = spawnSync(process.execPath, [BIN, 'audit', '--har', harWithSessionInUrl(), '--format', 'json', '--show-values'], { encoding: 'utf8', timeout: 60_000 });
+    expect(shown.stdout).toContain(`sessionid=${SID}`);
   });
 
   it('keeps --secret values out of the log (its invocation.commandLine is uploaded with it)', () => {
