@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { ENGINES, type Engine } from '../companion/types.ts';
 import { createSite } from '../companion/site.ts';
-import { parseEngine, SettingsError } from '../companion/settings.ts';
-import { OPTIONS, resolveSettings, userDataDir } from './companion.ts';
+import { SettingsError } from '../companion/settings.ts';
+import { OPTIONS, parseDjango, resolveSettings, userDataDir } from './companion.ts';
 
 export const CLEAR_USAGE = `usage: sessionscope companion clearsessions [--engine E] [--data-dir DIR] [--database PATH|URL] [setting flags]
 
@@ -20,13 +20,15 @@ export async function runClearSessions(argv: string[], env: Record<string, strin
     values = parseArgs({ args: attachDashValues(argv, OPTIONS), options: OPTIONS, strict: true, allowPositionals: false }).values;
     if (values.help) { process.stdout.write(CLEAR_USAGE + '\n'); return 0; }
     const settings = resolveSettings(values, env);
-    const engines: Engine[] = values.engine ? [parseEngine(values.engine)] : [...ENGINES];
-    const single = !!values.engine && !!values['data-dir'];
+    const django = parseDjango(values.django);
+    const chosen = settings.SESSION_ENGINE;
+    const engines: Engine[] = chosen ? [chosen] : [...ENGINES];
+    const single = !!chosen && !!values['data-dir'];
     const root = values['data-dir'] ?? userDataDir(env);
     for (const engine of engines) {
       const dataDir = single ? root : join(root, engine);
       mkdirSync(dataDir, { recursive: true });
-      const site = await createSite({ engine, settings, ...(values.database ? { database: values.database } : {}), ...(values.redis ? { redis: values.redis } : {}) },
+      const site = await createSite({ engine, django, settings, ...(values.database ? { database: values.database } : {}), ...(values.redis ? { redis: values.redis } : {}) },
         { dataDir, url: 'http://127.0.0.1', log: (m) => process.stderr.write(m + '\n'), forward: () => {} });
       try {
         const before = await site.listKeys();

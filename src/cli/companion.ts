@@ -56,7 +56,7 @@ const FLAG_SETTINGS: [keyof Values, keyof SessionSettings][] = [
   ['cookie-samesite', 'SESSION_COOKIE_SAMESITE'], ['session-file-path', 'SESSION_FILE_PATH'],
 ];
 
-/** defaults < --config file < environment < flags */
+/** defaults < --config file < environment < flags; SESSION_ENGINE (env or config) stands in for --engine */
 export function resolveSettings(values: Values, env: Record<string, string | undefined>): Partial<SessionSettings> {
   const out: Partial<Record<keyof SessionSettings, unknown>> = {
     ...(values.config ? settingsFromFile(values.config) : {}),
@@ -72,11 +72,11 @@ export function resolveSettings(values: Values, env: Record<string, string | und
   if (values['no-cookie-httponly']) out.SESSION_COOKIE_HTTPONLY = false;
   if (values['save-every-request']) out.SESSION_SAVE_EVERY_REQUEST = true;
   if (values['expire-at-browser-close']) out.SESSION_EXPIRE_AT_BROWSER_CLOSE = true;
-  delete out.SESSION_ENGINE;
+  if (values.engine !== undefined) out.SESSION_ENGINE = parseEngine(values.engine);
   return out as Partial<SessionSettings>;
 }
 
-function parseDjango(v: string | undefined): DjangoVersion {
+export function parseDjango(v: string | undefined): DjangoVersion {
   if (v === undefined) return '3.2';
   if (v === '3.2' || v === '4.2' || v === '5.2') return v;
   throw new SettingsError(`--django must be 3.2, 4.2 or 5.2, got "${v}"`);
@@ -117,6 +117,13 @@ async function startAll(values: Values, settings: Partial<SessionSettings>, djan
   }
 }
 
+/** The Redis client's own "Invalid URL" names neither the flag nor the value. */
+function checkRedisUrl(text: string): void {
+  let protocol = '';
+  try { protocol = new URL(text).protocol; } catch { /* reported below */ }
+  if (protocol !== 'redis:' && protocol !== 'rediss:') throw new SettingsError(`--redis must be a redis://[:password@]host:port[/db] URL, got "${text}"`);
+}
+
 /** Starts the server(s) described by the flags; SettingsError for bad values. */
 async function startFromFlags(values: Values, env: Record<string, string | undefined>): Promise<CompanionServer> {
   const settings = resolveSettings(values, env);
@@ -124,8 +131,9 @@ async function startFromFlags(values: Values, env: Record<string, string | undef
   if (django === '5.2' && settings.SESSION_SERIALIZER === 'pickle') {
     throw new SettingsError('the pickle serializer does not exist in Django 5.2 (PickleSerializer was removed in 5.0); use --django 3.2 or 4.2');
   }
-  if (values.engine === undefined) return startAll(values, settings, django, env);
-  const engine = parseEngine(values.engine);
+  if (values.redis !== undefined) checkRedisUrl(values.redis);
+  const engine = settings.SESSION_ENGINE;
+  if (engine === undefined) return startAll(values, settings, django, env);
   return createCompanionServer({
     sites: [{ engine, django, settings, ...(values.redis ? { redis: values.redis } : {}), ...(values.database ? { database: values.database } : {}) }],
     port: parsePort(values.port, 0), bindHost: values.host, dataDir: values['data-dir'], quiet: values.quiet,
