@@ -1,8 +1,8 @@
 // The file backend's atomic replace (Django's mkstemp + write + close + rename) off the event loop, in one
 // round trip to a writer thread instead of four libuv pool round trips (each a thread wake-up on the way in
 // and out: dispatching them was a quarter of the main thread's time per request). Saves of one session
-// that arrive while its previous save is still being written are coalesced: only the newest content is
-// written next, and every waiting save completes after it. That is one of Django's own interleavings
+// made in the same event loop turn, or while its previous save is still being written, are coalesced: only
+// the newest content is written, and every one of those saves completes after it. That is one of Django's own interleavings
 // (concurrent saves of one session, the last rename wins; none of them answers before the file holds its
 // content or a newer one), so readers, the crash test and the files on disk cannot tell the difference.
 import { Worker } from 'node:worker_threads';
@@ -64,30 +64,33 @@ function writeOnce(temp: string, target: string, text: string): Promise<WrittenF
 }
 
 interface Queued { text: string; waiters: (() => void)[] }
-/** target → the save waiting behind the one in flight (null: one in flight, none waiting) */
-const inFlight = new Map<string, Queued | null>();
+/** per target: whether a write is running, and the save waiting for the next one */
+const targets = new Map<string, { next: Queued | null }>();
 
 /**
  * Writes `text` (latin-1) to a fresh temp file (`tempName()`, mode 0600, O_EXCL) and renames it over `target`.
  * `written` sees each file actually renamed into place. I/O errors are swallowed, as Django's save does.
+ * A write starts at the end of the event loop turn (setImmediate), so the saves of requests that arrived
+ * together share it instead of the first one going alone.
  */
 export function replaceFile(target: string, tempName: () => string, text: string, written: (f: WrittenFile, text: string) => void): Promise<void> {
-  if (inFlight.has(target)) {
-    const queued = inFlight.get(target);
-    if (queued) { queued.text = text; return new Promise((r) => queued.waiters.push(r)); }
-    const next: Queued = { text, waiters: [] };
-    inFlight.set(target, next);
-    return new Promise((r) => next.waiters.push(r));
+  let state = targets.get(target);
+  if (!state) {
+    targets.set(target, (state = { next: null }));
+    setImmediate(() => void flush(target, tempName, written));
   }
-  inFlight.set(target, null);
-  return drain(target, tempName, text, written);
+  const next = state.next ?? (state.next = { text, waiters: [] });
+  next.text = text;
+  return new Promise((resolve) => next.waiters.push(resolve));
 }
 
-async function drain(target: string, tempName: () => string, text: string, written: (f: WrittenFile, text: string) => void): Promise<void> {
-  const file = await writeOnce(tempName(), target, text);
-  if (file) written(file, text);
-  const next = inFlight.get(target);
-  if (!next) { inFlight.delete(target); return; }
-  inFlight.set(target, null);
-  void drain(target, tempName, next.text, written).then(() => next.waiters.forEach((w) => w()));
+async function flush(target: string, tempName: () => string, written: (f: WrittenFile, text: string) => void): Promise<void> {
+  const state = targets.get(target)!;
+  for (let batch = state.next; batch; batch = state.next) {
+    state.next = null;
+    const file = await writeOnce(tempName(), target, batch.text);
+    if (file) written(file, batch.text);
+    batch.waiters.forEach((w) => w());
+  }
+  targets.delete(target);
 }
