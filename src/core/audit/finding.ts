@@ -36,7 +36,8 @@ export function makeFinding(subject: Subject, hit: Hit): Finding {
     url: subject.url,
     message: hit.message,
     evidence: hit.evidence.length > MAX_EVIDENCE ? `${hit.evidence.slice(0, MAX_EVIDENCE - 20)}…(${hit.evidence.length} chars)` : hit.evidence,
-    fix: hit.fixNote ? `${fix} ${hit.fixNote}` : fix,
+    // framework fixes are settings ('Django: SESSION_COOKIE_SECURE = True') with no full stop of their own
+    fix: hit.fixNote ? `${fix}${/[.!?]$/.test(fix) ? '' : '.'} ${hit.fixNote}` : fix,
     session: { is: session.is, reason: session.reason },
   };
   if (framework) finding.framework = framework;
