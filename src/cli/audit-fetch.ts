@@ -6,6 +6,9 @@ import type { Exchange } from '../core/audit/exchanges.ts';
 
 const MAX_REDIRECTS = 20;
 const TIMEOUT_MS = 15_000;
+// A dev server's own certificate: say how to trust it rather than leave the user with an OpenSSL code.
+const TLS_TRUST = /SELF_SIGNED|UNABLE_TO_(GET_ISSUER|VERIFY_LEAF)|CERT_UNTRUSTED/;
+const TLS_HINT = ' (certificate not trusted; to audit a dev server, run with NODE_EXTRA_CA_CERTS=its-ca.pem)';
 
 export class FetchError extends Error {
   override name = 'FetchError';
@@ -39,7 +42,7 @@ async function fetchOnce(url: URL, cookieHeader: string): Promise<Response> {
   } catch (err) {
     const cause = (err as { cause?: { code?: string; message?: string } }).cause;
     const why = cause?.code ?? cause?.message ?? (err as Error).message;
-    throw new FetchError(`cannot fetch ${url.href}: ${why}`);
+    throw new FetchError(`cannot fetch ${url.href}: ${why}${TLS_TRUST.test(why) ? TLS_HINT : ''}`);
   }
 }
 
