@@ -1,7 +1,7 @@
 // Rules judged from one Set-Cookie line and its response alone (no jar, no decoding): the hot path.
 import { isDeletion, lifetimeSeconds, type AuditCookie } from './parse-cookie.ts';
 import { explainDomainRejection, type Origin } from './origin.ts';
-import { utf8Length } from '../cookies/index.ts';
+import { isIpAddress, utf8Length } from '../cookies/index.ts';
 import { explainShadowing } from './shadowing.ts';
 import type { Hit } from './finding.ts';
 import type { SessionVerdict } from './types.ts';
@@ -96,6 +96,8 @@ const domainRules: Rule[] = [
     if (/[^\x00-\x7f]/.test(raw)) return hit(ctx, 'domain-non-ascii', `Domain=${raw} contains non-ASCII characters: the browser rejects the cookie`);
     const why = explainDomainRejection(ctx.origin.host, raw);
     if (why) return hit(ctx, 'domain-invalid', `Domain rejected: ${why}`);
+    // an IP host has no subdomains: a Domain equal to it still gives a host-only cookie
+    if (isIpAddress(ctx.origin.host)) return null;
     return hit(ctx, 'domain-too-broad', `Domain=${raw} sends "${ctx.cookie.name}" to every subdomain of ${ctx.cookie.domain}, not just ${ctx.origin.host}`);
   },
 ];
