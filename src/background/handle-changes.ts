@@ -3,7 +3,7 @@
 // hold ends. Then it is attributed and filed under every tab that can see the cookie.
 import type { CookieRecord } from '../core/protocol/index.ts';
 import type { CookieChange } from '../platform/types.ts';
-import type { Hint } from './provenance.ts';
+import type { Attribution, Hint } from './provenance.ts';
 import type { BlockedCheck } from './blocked-check.ts';
 import type { PipelineContext } from './context.ts';
 import type { TabState } from './tab-state.ts';
@@ -32,8 +32,13 @@ export class ChangeHandler {
     // settle pending header checks at once: a blocked verdict must never race the hold
     if (!change.removed) this.blocked.satisfy(change.cookie);
     const needsNoHint = change.cause === 'overwrite' || change.cause === 'expired' || change.cause === 'evicted';
-    if (needsNoHint || this.ctx.provenance.explains(change.cookie, change.removed, change.time)) {
+    if (needsNoHint) {
       this.apply(change);
+      return;
+    }
+    const who = this.ctx.provenance.claim(change.cookie, change.removed, change.time);
+    if (who) {
+      this.apply(change, who);
       return;
     }
     const h: Held = { change, done: false };
@@ -82,7 +87,8 @@ export class ChangeHandler {
     }, Math.max(0, this.held[0].change.time + this.holdMs - clock.now()));
   }
 
-  private apply(change: CookieChange): void {
+  /** `explained`: the attribution add() already claimed for this change */
+  private apply(change: CookieChange, explained?: Attribution): void {
     const { cookie, removed } = change;
     const key = overwriteKey(cookie);
     if (removed && change.cause === 'overwrite') {
@@ -93,13 +99,14 @@ export class ChangeHandler {
     if (!removed && this.overwritten.delete(key)) cause = 'overwrite';
     this.pruneOverwritten(change.time);
     const browserDriven = cause === 'expired' || cause === 'evicted';
-    const who = browserDriven ? { source: 'unknown' as const, tabId: null } : this.ctx.provenance.attribute(cookie, removed, change.time);
+    const who: Attribution = browserDriven ? { source: 'unknown', tabId: null } : explained ?? this.ctx.provenance.attribute(cookie, removed, change.time);
     const targets = new Set<TabState>(this.ctx.tabs.interestedIn(cookie.domain, cookie.hostOnly));
-    const origin = who.tabId !== null ? this.ctx.tabs.get(who.tabId) : null;
-    if (origin) targets.add(origin);
+    const originTab = who.tabId !== null ? this.ctx.tabs.get(who.tabId) : null;
+    if (originTab) targets.add(originTab);
     for (const tab of targets) {
-      const event = { kind: 'change' as const, time: change.time, tabId: tab.tabId, cookie, removed, cause, source: who.source };
-      tab.push(who.origin ? { ...event, origin: who.origin } : event);
+      const { source, origin } = who;
+      tab.push(origin ? { kind: 'change', time: change.time, tabId: tab.tabId, cookie, removed, cause, source, origin }
+        : { kind: 'change', time: change.time, tabId: tab.tabId, cookie, removed, cause, source });
       this.ctx.touch(tab);
     }
   }

@@ -38,7 +38,7 @@ export function handleResponse(ctx: PipelineContext, blocked: BlockedCheck, r: R
       frameId: r.frameId, header, name });
   }
   if (!tab) return;
-  tab.addHost(r.url);
+  tab.addHostName(host);
   const facts = { url: r.url, status: r.statusCode, setCookieHeaders: r.setCookies, hsts: r.hsts, time: r.time, parsed };
   auditInto(ctx, tab, () => ctx.analyzer.response(r.tabId, facts));
   ctx.touch(tab);

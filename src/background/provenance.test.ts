@@ -16,6 +16,16 @@ describe('ProvenanceTracker', () => {
     expect(p.attribute(cookie('sid', 'v'), false, 1000)).toEqual({ source: 'unknown', tabId: null });
   });
 
+  it('claims in one lookup what explains and attribute would: the hint is consumed only when one explains', () => {
+    const p = new ProvenanceTracker(5000);
+    p.note(hint({ time: 900, origin: 'first' }));
+    expect(p.claim(cookie('sid', 'other'), false, 1000)).toBeNull();
+    expect(p.size).toBe(1);
+    expect(p.claim(cookie('sid', 'v'), false, 1000)).toEqual({ source: 'http', tabId: 1, origin: 'first' });
+    expect(p.size).toBe(0);
+    expect(p.explains(cookie('sid', 'v'), false, 1000)).toBe(false);
+  });
+
   it('matches deletions by name only and accepts parent-domain cookies from subdomain hosts', () => {
     const p = new ProvenanceTracker(5000);
     p.note(hint({ deletion: true, value: '', host: 'www.a.test' }));

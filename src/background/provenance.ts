@@ -46,8 +46,13 @@ export class ProvenanceTracker {
 
   /** Finds (and consumes) the hint that best explains a change at `time`. */
   attribute(cookie: CookieRecord, removed: boolean, time: number): Attribution {
+    return this.claim(cookie, removed, time) ?? { source: 'unknown', tabId: null };
+  }
+
+  /** explains() and attribute() in one lookup: the explaining hint's attribution (consumed), or null. */
+  claim(cookie: CookieRecord, removed: boolean, time: number): Attribution | null {
     const found = this.find(cookie, removed, time);
-    if (!found) return { source: 'unknown', tabId: null };
+    if (!found) return null;
     const [hint] = found.list.splice(found.index, 1);
     this.count--;
     if (found.list.length === 0) this.byKey.delete(found.key);

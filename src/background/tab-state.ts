@@ -25,7 +25,11 @@ export class TabState {
   constructor(readonly tabId: number, public timeline: Timeline) {}
 
   addHost(url: string): void {
-    const host = hostOf(url);
+    this.addHostName(hostOf(url));
+  }
+
+  /** addHost() for a URL whose host the caller has read already */
+  addHostName(host: string | null): void {
     if (!host || this.hosts.has(host)) return;
     if (this.hosts.size >= MAX_HOSTS) this.hosts.delete(this.hosts.values().next().value as string);
     this.hosts.add(host);

@@ -102,7 +102,7 @@ describe('estimateIdBits against the plain definitions', () => {
   };
 
   const periodRef = (id: string): number => {
-    for (let p = 1; p <= id.length / 2; p++) if ([...id].every((_, i) => i < p || id[i] === id[i - p])) return p;
+    for (let p = 1; p <= id.length / 2; p++) if (Array.from(id.split(''), (c, i) => i < p || c === id[i - p]).every(Boolean)) return p;
     return id.length;
   };
   const estimateRef = (id: string) => {

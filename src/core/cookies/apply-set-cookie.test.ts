@@ -107,6 +107,12 @@ describe('applySetCookie: the jar', () => {
     expect(d.action).toBe('updated');
     expect(d.previous?.value).toBe('1');
     expect(d.cookie).toMatchObject({ value: '2', httpOnly: true, creationTime: NOW - 1000 });
+    // the stored cookie is the decision's, last used now; the jar given is untouched
+    const next = applySetCookies({ url: 'https://x.test/', headers: ['a=3', 'b=1'], jar, now: NOW + 5 });
+    expect(next.jar).toEqual(next.decisions.map((x) => x.cookie));
+    expect(Object.keys(next.jar[0])).toEqual(['name', 'value', 'domain', 'hostOnly', 'path', 'secure', 'httpOnly', 'sameSite', 'partitioned', 'expiresAt', 'creationTime', 'priority', 'lastAccess']);
+    expect(next.jar.map((c) => [c.creationTime, c.lastAccess])).toEqual([[NOW - 1000, NOW + 5], [NOW + 5, NOW + 5]]);
+    expect(jar[0]).toMatchObject({ value: '1', creationTime: NOW - 1000 });
   });
 
   it('keeps host-only, domain and per-path cookies apart', () => {

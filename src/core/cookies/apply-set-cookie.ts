@@ -53,18 +53,23 @@ function storeReasons(input: CreateOptions, jar: readonly StoredCookie[], candid
  */
 function applyInPlace(input: CreateOptions, header: string, parsed: ParsedSetCookie, jar: StoredCookie[]): { decision: CookieDecision; jar: StoredCookie[] } {
   const created = createCookie(parsed, input);
-  const base = { header, parsed, warnings: created.warnings };
+  const { warnings } = created;
   const candidate = created.cookie;
-  if (!candidate) return { decision: { ...base, action: 'rejected', reasons: created.reasons }, jar };
-  const index = jar.findIndex((c) => isEquivalentCookie(c, candidate));
+  if (!candidate) return { decision: { header, parsed, warnings, action: 'rejected', reasons: created.reasons }, jar };
+  let index = -1;
+  for (let i = 0; i < jar.length; i++) if (isEquivalentCookie(jar[i], candidate)) { index = i; break; }
   const previous = index >= 0 ? jar[index] : undefined;
-  const reasons = [...created.reasons, ...storeReasons(input, jar, candidate, previous)];
-  if (reasons.length > 0) return { decision: { ...base, action: 'rejected', reasons, cookie: candidate, previous }, jar };
+  const store = storeReasons(input, jar, candidate, previous);
+  const reasons = store.length === 0 ? created.reasons : created.reasons.concat(store);
+  if (reasons.length > 0) return { decision: { header, parsed, warnings, action: 'rejected', reasons, cookie: candidate, previous }, jar };
   if (index >= 0) jar.splice(index, 1);
-  if (created.expired) return { decision: { ...base, action: 'deleted', reasons: [], cookie: candidate, previous }, jar };
-  const cookie = { ...candidate, creationTime: previous?.creationTime ?? candidate.creationTime, lastAccess: input.now };
+  if (created.expired) return { decision: { header, parsed, warnings, action: 'deleted', reasons: [], cookie: candidate, previous }, jar };
+  // the new cookie keeps the replaced one's creation time (what Chrome reports)
+  candidate.creationTime = previous?.creationTime ?? candidate.creationTime;
+  candidate.lastAccess = input.now;
+  const cookie = candidate;
   jar.push(cookie);
-  const decision: CookieDecision = { ...base, action: previous ? 'updated' : 'stored', reasons: [], cookie, previous };
+  const decision: CookieDecision = { header, parsed, warnings, action: previous ? 'updated' : 'stored', reasons: [], cookie, previous };
   // evictCookies copies the jar even when nothing is over the limit: only call it when something may be
   if (jar.length <= DOMAIN_MAX_COOKIES) return { decision, jar };
   const limited = evictCookies(jar, cookie, input.now);
