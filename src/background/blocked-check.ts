@@ -25,7 +25,8 @@ export class BlockedCheck {
   /** `host`: hostOf(e.url) when the caller has it already */
   expect(e: ExpectedCookie, host: string | null = hostOf(e.url)): void {
     if (this.queue.length >= MAX_PENDING) this.take(this.queue[0]);
-    const p: Pending = { ...e, done: false, host };
+    // built field by field: an object spread per header was a measurable share of the hot path
+    const p: Pending = { tabId: e.tabId, url: e.url, header: e.header, name: e.name, value: e.value, time: e.time, done: false, host };
     this.queue.push(p);
     const list = this.byName.get(e.name);
     if (list) list.push(p); else this.byName.set(e.name, [p]);

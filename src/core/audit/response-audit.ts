@@ -81,9 +81,11 @@ function duplicateHits(state: AuditState, cookies: AuditCookie[], origin: Origin
       const effect = new Set(twins.map(scopeOf)).size === 1 ? 'only the last one is kept' : 'with different scopes, so requests can carry several';
       hits.set(c.name, { rule: 'duplicate-cookie', message: `"${c.name}" is set ${twins.length} times in one response, ${effect}`, evidence: evidence(c) });
     }
+    if (hits.has(c.name)) continue;
     const alive = state.jar.filter((j) => j.name === c.name && (j.domain === origin.host || origin.host.endsWith('.' + j.domain)));
-    const scopes = new Set(alive.map((j) => `${j.domain}|${j.path}|${j.partitionKey?.topLevelSite ?? ''}`));
-    if (!hits.has(c.name) && scopes.size > 1) {
+    // one live cookie of the name (the usual case) cannot span several scopes
+    const scopes = alive.length > 1 ? new Set(alive.map((j) => `${j.domain}|${j.path}|${j.partitionKey?.topLevelSite ?? ''}`)) : null;
+    if (scopes && scopes.size > 1) {
       hits.set(c.name, { rule: 'duplicate-cookie', message: `"${c.name}" is alive for ${scopes.size} domain/path/partition combinations (${[...scopes].map((s) => s.split('|').slice(0, 2).join('')).join(', ')}): requests can carry several, in an order servers rarely expect`, evidence: evidence(c) });
     }
   }

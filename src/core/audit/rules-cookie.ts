@@ -20,8 +20,7 @@ export interface CookieContext {
 }
 
 type Rule = (ctx: CookieContext) => Hit | Hit[] | null;
-const hit = (ctx: CookieContext, rule: Hit['rule'], message: string, extra: Partial<Hit> = {}): Hit =>
-  ({ rule, message, evidence: ctx.evidence, ...extra });
+const hit = (ctx: CookieContext, rule: Hit['rule'], message: string): Hit => ({ rule, message, evidence: ctx.evidence });
 
 const MAX_LIFETIME = 400 * 24 * 3600;
 const PREFIX = /^__(secure|host)-/i;
@@ -31,14 +30,14 @@ const secureRules: Rule[] = [
     const { cookie, origin } = ctx;
     if (cookie.secure) return null;
     if (origin.localhost) {
-      return hit(ctx, 'missing-secure', `"${cookie.name}" has no Secure attribute (fine on localhost, which browsers treat as secure)`,
-        { severity: 'info', fixNote: 'Set Secure before deploying: localhost is a secure context, production http(s) is not.' });
+      return { rule: 'missing-secure', message: `"${cookie.name}" has no Secure attribute (fine on localhost, which browsers treat as secure)`,
+        evidence: ctx.evidence, severity: 'info', fixNote: 'Set Secure before deploying: localhost is a secure context, production http(s) is not.' };
     }
     if (ctx.hsts) return hit(ctx, 'missing-secure-hsts', `"${cookie.name}" has no Secure attribute; HSTS mitigates but does not cover the first visit`);
     return hit(ctx, 'missing-secure', `"${cookie.name}" has no Secure attribute, so it can travel over plain HTTP`);
   },
-  ({ cookie, origin, ...rest }) => cookie.secure && !origin.secure
-    ? hit({ cookie, origin, ...rest }, 'secure-from-insecure-origin', `"${cookie.name}" is Secure but was set from ${origin.url.protocol}//${origin.host}: the browser drops it`) : null,
+  (ctx) => ctx.cookie.secure && !ctx.origin.secure
+    ? hit(ctx, 'secure-from-insecure-origin', `"${ctx.cookie.name}" is Secure but was set from ${ctx.origin.url.protocol}//${ctx.origin.host}: the browser drops it`) : null,
   (ctx) => ctx.cookie.partitioned && !ctx.cookie.secure
     ? hit(ctx, 'partitioned-insecure', `"${ctx.cookie.name}" is Partitioned without Secure: the browser rejects it`) : null,
 ];
@@ -132,8 +131,14 @@ const ALL_RULES: Rule[] = [...secureRules, ...scriptRules, ...sameSiteRules, ...
 
 /** Runs every single-cookie rule. Deletions are never audited (ZAP's lesson: they are how you fix things). */
 export function checkCookie(ctx: CookieContext): Hit[] {
-  if (isDeletion(ctx.cookie, ctx.nowMs)) return [];
-  return ALL_RULES.flatMap((rule) => rule(ctx) ?? []);
+  const hits: Hit[] = [];
+  if (isDeletion(ctx.cookie, ctx.nowMs)) return hits;
+  for (const rule of ALL_RULES) {
+    const found = rule(ctx);
+    if (found === null) continue;
+    if (Array.isArray(found)) hits.push(...found); else hits.push(found);
+  }
+  return hits;
 }
 
 export function formatDuration(seconds: number): string {
