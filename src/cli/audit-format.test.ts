@@ -16,6 +16,11 @@ describe('audit output', () => {
     expect(text).not.toContain('\x1b[');
   });
 
+  it('names a nameless cookie instead of printing an empty name', () => {
+    const text = renderText([f('prefix-shadowing', 'high', '')], summarise([], ['t'], null), false);
+    expect(text).toContain('\n  prefix-shadowing  (nameless) @ a.example/\n');
+  });
+
   it('colours only when asked (a TTY)', () => {
     expect(renderText(findings, summarise(findings, ['t'], null), true)).toContain('\x1b[1;31mERROR (1)\x1b[0m');
   });

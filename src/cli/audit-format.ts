@@ -41,7 +41,8 @@ export function renderText(findings: Finding[], summary: Summary, color: boolean
     if (!group.length) continue;
     lines.push(paint(STYLE[severity], `${severity.toUpperCase()} (${group.length})`));
     for (const f of group) {
-      const where = `${f.cookie.name} @ ${f.cookie.domain}${f.cookie.path}`;
+      // a nameless cookie ("=v" or "v") would print as " @ host/"
+      const where = `${f.cookie.name === '' ? '(nameless)' : f.cookie.name} @ ${f.cookie.domain}${f.cookie.path}`;
       lines.push(`  ${paint(STYLE[severity], f.rule)}  ${where}${f.session.is ? paint(DIM, '  [session]') : ''}`);
       lines.push(`    ${f.message}`);
       lines.push(paint(DIM, `    evidence: ${f.evidence}`));
