@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import { useActions, usePanel } from '../hooks.ts';
 import { mark, MARKS } from '../lib/perf.ts';
 import type { PanelTab } from '../store/initial-state.ts';
+import { countTimelineRows } from '../store/selectors.ts';
 import { selectAllFindings } from '../store/server-selectors.ts';
 import { CookieDetails } from './cookie-details.tsx';
 import { CookieFilters } from './cookie-filters.tsx';
@@ -38,7 +39,7 @@ function Notice() {
 
 function Tabs() {
   const tab = usePanel((s) => s.ui.tab);
-  const counts = usePanel((s) => `${s.cookies.list.length}|${selectAllFindings(s, Date.now()).length}|${s.timeline.raw.length}`);
+  const counts = usePanel((s) => `${s.cookies.list.length}|${selectAllFindings(s, Date.now()).length}|${countTimelineRows(s.timeline.raw)}`);
   const [cookies, findings, events] = counts.split('|');
   const { setTab } = useActions();
   const items: { id: PanelTab; label: string }[] = [

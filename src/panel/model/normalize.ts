@@ -101,6 +101,18 @@ function changeRow(v: Obj, id: string, at: number): TimelineEvent | null {
   };
 }
 
+const LISTED_OTHER = new Set(['set-cookie', 'script-write', 'blocked', 'login', 'navigation']);
+
+/**
+ * Whether a raw event becomes a timeline row of its own, decided without building it (the tab label counts
+ * tens of thousands): request events are not listed, and an overwrite's removal merges into the set after it.
+ */
+export function isTimelineRow(v: unknown): boolean {
+  if (!isObj(v) || typeof v.kind !== 'string') return false;
+  if (v.kind === 'change') return !(v.removed === true && v.cause === 'overwrite');
+  return LISTED_OTHER.has(v.kind) || KINDS.has(v.kind as TimelineKind);
+}
+
 /** Maps a list through a normaliser, counting what had to be rejected. */
 export function normalizeList<T>(v: unknown, fn: (item: unknown) => T | null): { items: T[]; rejected: number } {
   if (!Array.isArray(v)) return { items: [], rejected: v === undefined ? 0 : 1 };

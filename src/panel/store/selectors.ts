@@ -2,7 +2,7 @@
 // 10,000-row table re-filters only when its inputs actually change.
 import { cookieSize, findingKey, formatOf, isSessionCookie } from '../lib/cookie-facts.ts';
 import { memoizeLast } from '../lib/memoize.ts';
-import { normalizeEvent, normalizeList } from '../model/normalize.ts';
+import { isTimelineRow, normalizeEvent, normalizeList } from '../model/normalize.ts';
 import { cookieId, type PanelCookie, type PanelFinding, type Severity, type TimelineEvent } from '../model/types.ts';
 import type { CookieFilter, PanelState, SortColumn } from './initial-state.ts';
 
@@ -92,6 +92,13 @@ const filterEvents = memoizeLast((events: TimelineEvent[], name: string | null) 
 /** Panel rows of the raw protocol events, computed on first use and then once per change. */
 export const selectEvents = (state: PanelState): TimelineEvent[] => eventsOf(state.timeline.raw);
 export const eventsOf = memoizeLast((raw: PanelState['timeline']['raw']) => normalizeList(raw, normalizeEvent).items);
+
+/** How many rows the Timeline tab lists, for its label; cheaper than deriving the rows themselves. */
+export const countTimelineRows = memoizeLast((raw: PanelState['timeline']['raw']) => {
+  let n = 0;
+  for (const v of raw) if (isTimelineRow(v)) n++;
+  return n;
+});
 
 export function selectTimeline(state: PanelState): TimelineEvent[] {
   return filterEvents(selectEvents(state), state.ui.timelineCookie);
