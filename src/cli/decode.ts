@@ -8,7 +8,8 @@ import { renderTree } from './decode-tree.ts';
 
 export const DECODE_USAGE = `usage: sessionscope decode [--name N] [--secret S]... [--salt S] [--key-prefix P] [--purpose P]
                           [--max-age SECONDS] [--now UNIX_SECONDS] [--companion NAME=VALUE]... [--format F] [--json] VALUE
-       sessionscope decode --jsonl   (one JSON object per stdin line -> one JSON line out)`;
+       sessionscope decode --jsonl   (one JSON object per stdin line -> one JSON line out)
+VALUE "-" reads the value from stdin; put "--" before a VALUE that starts with "-".`;
 
 const OPTIONS = {
   name: { type: 'string' }, secret: { type: 'string', multiple: true }, salt: { type: 'string' },
