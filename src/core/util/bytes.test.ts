@@ -48,6 +48,16 @@ describe('base64', () => {
       expect(base64DecodedLength(prefix + text, prefix.length)).toBeGreaterThanOrEqual(n);
       if (expected) expect(out.subarray(0, n)).toEqual(expected);
     }), { numRuns: 3000 });
+    expect(base64DecodeInto('é.QUJD', 2, out)).toBe(3); // a skipped prefix may be anything
+    expect(out.subarray(0, 3)).toEqual(utf8Encode('ABC'));
+    expect(base64DecodeInto('.QUJé', 1, out)).toBe(-1);
+  });
+
+  it('decodes texts longer than its reused buffer', () => {
+    const bytes = Uint8Array.from({ length: 40_000 }, (_, i) => (i * 7) & 0xff);
+    const text = base64Encode(bytes, { urlSafe: true });
+    expect(base64Decode(text)).toEqual(bytes);
+    expect(base64Decode(text.slice(0, 30_000) + 'é' + text.slice(30_000))).toBeNull();
   });
 
   it('round-trips and encodes like the reference in all four modes', () => {

@@ -23,10 +23,11 @@ export class Utf8Scratch {
 export const utf8Decode = (bytes: Uint8Array): string => strictDecoder.decode(bytes);
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const LOOKUP = new Int16Array(128).fill(-1);
-for (let i = 0; i < 64; i++) LOOKUP[B64.charCodeAt(i)] = i;
-LOOKUP['-'.charCodeAt(0)] = 62;
-LOOKUP['_'.charCodeAt(0)] = 63;
+/** byte -> 6-bit value for both alphabets; 255 = not base64 */
+const DECODE = new Uint8Array(256).fill(255);
+for (let i = 0; i < 64; i++) DECODE[B64.charCodeAt(i)] = i;
+DECODE['-'.charCodeAt(0)] = 62;
+DECODE['_'.charCodeAt(0)] = 63;
 
 /** Decodes standard or URL-safe base64, padded or not. Returns null on any invalid character. */
 export function base64Decode(text: string): Uint8Array | null {
@@ -46,30 +47,42 @@ export function base64DecodedLength(text: string, from: number): number {
  * byte count, or -1 on an invalid character or length.
  */
 export function base64DecodeInto(text: string, from: number, out: Uint8Array): number {
+  const bytes = asciiBytes(text);
+  // Any other character is invalid base64; only a prefix that is skipped anyway may hold one.
+  if (!bytes) return from > 0 ? base64DecodeInto(text.slice(from), 0, out) : -1;
   let end = text.length;
-  while (end > from && text.charCodeAt(end - 1) === 61 /* = */) end--;
+  while (end > from && bytes[end - 1] === 61 /* = */) end--;
   const rest = (end - from) % 4;
   if (rest === 1) return -1;
   const full = end - rest;
   let o = 0;
-  // Four characters per step: this runs over every cookie payload during detection.
   for (let i = from; i < full; i += 4) {
-    const c0 = text.charCodeAt(i), c1 = text.charCodeAt(i + 1), c2 = text.charCodeAt(i + 2), c3 = text.charCodeAt(i + 3);
-    if ((c0 | c1 | c2 | c3) > 127) return -1;
-    const v0 = LOOKUP[c0], v1 = LOOKUP[c1], v2 = LOOKUP[c2], v3 = LOOKUP[c3];
-    if ((v0 | v1 | v2 | v3) < 0) return -1;
+    const v0 = DECODE[bytes[i]], v1 = DECODE[bytes[i + 1]], v2 = DECODE[bytes[i + 2]], v3 = DECODE[bytes[i + 3]];
+    if ((v0 | v1 | v2 | v3) > 63) return -1;
     const n = (v0 << 18) | (v1 << 12) | (v2 << 6) | v3;
     out[o] = n >> 16; out[o + 1] = n >> 8; out[o + 2] = n; o += 3;
   }
   if (rest === 0) return o;
-  const c0 = text.charCodeAt(full), c1 = text.charCodeAt(full + 1), c2 = rest === 3 ? text.charCodeAt(full + 2) : 65;
-  if ((c0 | c1 | c2) > 127) return -1;
-  const v0 = LOOKUP[c0], v1 = LOOKUP[c1], v2 = LOOKUP[c2];
-  if ((v0 | v1 | v2) < 0) return -1;
+  const v0 = DECODE[bytes[full]], v1 = DECODE[bytes[full + 1]], v2 = rest === 3 ? DECODE[bytes[full + 2]] : 0;
+  if ((v0 | v1 | v2) > 63) return -1;
   const n = (v0 << 18) | (v1 << 12) | (v2 << 6);
   out[o++] = n >> 16;
   if (rest === 3) out[o++] = n >> 8;
   return o;
+}
+
+// Reading a string's characters one by one (charCodeAt) costs twice as much as encoding it into a reused buffer
+// and reading bytes.
+const asciiScratch = new Uint8Array(16 * 1024);
+
+/** The text's bytes when it is all ASCII (in a shared buffer for short texts, valid until the next call), else null. */
+function asciiBytes(text: string): Uint8Array | null {
+  if (text.length <= asciiScratch.length) {
+    const { read, written } = encoder.encodeInto(text, asciiScratch);
+    return read === text.length && written === text.length ? asciiScratch : null;
+  }
+  const bytes = encoder.encode(text);
+  return bytes.length === text.length ? bytes : null;
 }
 
 const URL_SAFE = B64.slice(0, 62) + '-_';
