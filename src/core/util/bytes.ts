@@ -109,14 +109,21 @@ export function base64Encode(bytes: Uint8Array, { urlSafe = false, pad = true } 
 export function equalsBase64Url(bytes: Uint8Array, text: string): boolean {
   const n = bytes.length;
   if (text.length !== Math.floor(n / 3) * 4 + (n % 3 === 0 ? 0 : (n % 3) + 1)) return false;
+  const full = n - (n % 3);
   let diff = 0, o = 0;
-  for (let i = 0; i < n; i += 3) {
-    const v = (bytes[i] << 16) | (i + 1 < n ? bytes[i + 1] << 8 : 0) | (i + 2 < n ? bytes[i + 2] : 0);
-    const chars = i + 2 < n ? 4 : i + 1 < n ? 3 : 2;
-    for (let k = 0; k < chars; k++) diff |= URL_SAFE.charCodeAt((v >> (18 - 6 * k)) & 63) ^ text.charCodeAt(o++);
+  for (let i = 0; i < full; i += 3, o += 4) {
+    const v = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
+    diff |= (URL_SAFE_CODES[v >> 18] ^ text.charCodeAt(o)) | (URL_SAFE_CODES[(v >> 12) & 63] ^ text.charCodeAt(o + 1))
+      | (URL_SAFE_CODES[(v >> 6) & 63] ^ text.charCodeAt(o + 2)) | (URL_SAFE_CODES[v & 63] ^ text.charCodeAt(o + 3));
+  }
+  if (full < n) {
+    const v = (bytes[full] << 16) | (full + 1 < n ? bytes[full + 1] << 8 : 0);
+    for (let k = 0; k < n - full + 1; k++) diff |= URL_SAFE_CODES[(v >> (18 - 6 * k)) & 63] ^ text.charCodeAt(o + k);
   }
   return diff === 0;
 }
+
+const URL_SAFE_CODES = Uint8Array.from(URL_SAFE, (ch) => ch.charCodeAt(0));
 
 export const base64UrlEncode = (bytes: Uint8Array): string => base64Encode(bytes, { urlSafe: true, pad: false });
 

@@ -11,6 +11,8 @@ export type DjangoAlgorithm = 'sha256' | 'sha1';
 
 const HASH: Record<DjangoAlgorithm, HashName> = { sha256: 'SHA-256', sha1: 'SHA-1' };
 const B62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const B62_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < B62.length; i++) B62_VALUE[B62.charCodeAt(i)] = i;
 
 export function b62Encode(n: number): string {
   if (!Number.isSafeInteger(n)) throw new RangeError('base62 needs a safe integer');
@@ -27,8 +29,9 @@ export function b62Decode(text: string): number | null {
   const digits = negative ? text.slice(1) : text;
   if (digits.length === 0 || digits.length > 9) return null;
   let n = 0;
-  for (const ch of digits) {
-    const v = B62.indexOf(ch);
+  for (let i = 0; i < digits.length; i++) {
+    const code = digits.charCodeAt(i);
+    const v = code < 128 ? B62_VALUE[code] : -1;
     if (v < 0) return null;
     n = n * 62 + v;
   }

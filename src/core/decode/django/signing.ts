@@ -62,7 +62,7 @@ export async function verifyDjango(signed: string, opts: VerifyOptions): Promise
     value = signedPart.slice(0, tsCut);
   }
   // Django 3.2 accepts the SHA-256 signature and, for old data, the legacy SHA-1 one (27 characters).
-  const algorithms: DjangoAlgorithm[] = opts.algorithm === 'sha1' ? ['sha1'] : signature.length === 27 ? ['sha1'] : ['sha256'];
+  const algorithms = opts.algorithm === 'sha1' || signature.length === 27 ? SHA1_ONLY : SHA256_ONLY;
   const salt = opts.salt || (opts.timestamped ? TIMESTAMP_SIGNER_SALT : SIGNER_SALT);
   for (const algorithm of algorithms) {
     for (let i = 0; i < opts.keys.length; i++) {
@@ -73,6 +73,9 @@ export async function verifyDjango(signed: string, opts: VerifyOptions): Promise
   }
   return { value, timestamp, valid: false, keyIndex: null, algorithm: null, signature };
 }
+
+const SHA1_ONLY: readonly DjangoAlgorithm[] = ['sha1'];
+const SHA256_ONLY: readonly DjangoAlgorithm[] = ['sha256'];
 
 /** Django's constant_time_compare on text: no early exit, so timing does not reveal how much matched. */
 function constantTimeEqual(a: string, b: string): boolean {
