@@ -22,21 +22,37 @@ function readBody(req: IncomingMessage): Promise<Uint8Array> {
       if (size > MAX_BODY) { reject(new Error('request body too large')); req.destroy(); return; }
       chunks.push(c);
     });
-    req.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    // a plain Uint8Array view (Buffer's slice() would not copy), without copying the usual single chunk
+    req.on('end', () => {
+      const all = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+      resolve(new Uint8Array(all.buffer, all.byteOffset, all.byteLength));
+    });
     req.on('error', reject);
   });
 }
 
+/**
+ * Headers as one flat [name, value, …] list (duplicates stay separate lines, as before) and a string body: Node
+ * then writes status line, headers and body as one string in one write, where a Buffer body is a second
+ * buffer of a writev and a header object is rebuilt key by key.
+ */
 function send(res: ServerResponse, out: CompanionResponse): void {
-  const body = typeof out.body === 'string' ? Buffer.from(out.body, 'utf8') : Buffer.from(out.body);
-  const headers: Record<string, string | string[]> = {};
-  for (const [k, v] of out.headers) {
-    const prev = headers[k];
-    headers[k] = prev === undefined ? v : ([] as string[]).concat(prev, v);
-  }
-  headers['Content-Length'] = String(body.length);
+  const body = typeof out.body === 'string' ? out.body : Buffer.from(out.body.buffer, out.body.byteOffset, out.body.byteLength);
+  const headers: string[] = [];
+  for (const [k, v] of out.headers) headers.push(k, v);
+  headers.push('Content-Length', String(typeof body === 'string' ? Buffer.byteLength(body) : body.length));
   res.writeHead(out.status, headers);
   res.end(body);
+}
+
+// paths the WHATWG URL parser returns unchanged (no dot segments, escapes, query, or a leading "//"): those
+// skip building a URL per request
+const PLAIN_PATH = /^(?:\/[A-Za-z0-9_~-]+)+\/?$|^\/$/;
+
+export function requestTarget(raw: string): { path: string; query: URLSearchParams } {
+  if (PLAIN_PATH.test(raw)) return { path: raw, query: new URLSearchParams() };
+  const url = new URL(raw, 'http://x');
+  return { path: url.pathname, query: url.searchParams };
 }
 
 export const hostName = (host: string | undefined): string =>
@@ -94,10 +110,10 @@ function makeHandler(sites: SiteRuntime[], hooks: BeforeRouteHook[], log: (msg: 
     const started = Date.now();
     let status = 0;
     try {
-      const url = new URL(req.url ?? '/', 'http://x');
+      const { path, query } = requestTarget(req.url ?? '/');
       const site = pickSite(sites, req.headers.host);
       const creq: CompanionRequest = {
-        method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers,
+        method: req.method ?? 'GET', path, query, headers: req.headers,
         cookies: parseCookieHeader(req.headers.cookie), body: await readBody(req),
         site: (site ?? sites[0]) as Site, raw: { req, res },
       };
