@@ -1,6 +1,7 @@
 // Adapts a live companion Site (its reference-app /store view, key listing, clock, cache and change feed)
 // to the InspectTarget the /__sessionscope/ routes serve. Read paths never load a session through the
 // engine, because Django's file backend load() deletes and re-creates expired sessions.
+import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import type { Json } from '../../core/protocol/index.ts';
 import { b62Decode } from '../../core/decode/django/signing.ts';
@@ -20,6 +21,9 @@ function cacheRecord(c: Obj): Obj {
 const dbRecord = (d: Obj): Obj => ({ session_key: d.session_key, session_data: d.session_data, expire_date: d.expire_date });
 
 export class SiteTarget implements InspectTarget {
+  /** fault injection changes what the store holds or when it expires without any session request */
+  private readonly faultChanges = new EventEmitter();
+
   constructor(private readonly live: Site, private readonly cache?: CacheStore) {}
 
   get site() {
@@ -119,12 +123,14 @@ export class SiteTarget implements InspectTarget {
   async fault(fault: Fault): Promise<{ [key: string]: Json }> {
     if (fault.action === 'shift-clock') {
       this.live.clock.shift(fault.seconds);
+      this.announce('clock-shifted', null);
       return { clockOffset: this.live.clock.offset() };
     }
     const prefix = CACHE_PREFIX[this.live.engine];
     if (!prefix || !this.cache) throw new BadRequestError(`engine ${this.live.engine} has no cache`);
     if (fault.action === 'restart-cache') await this.cache.clear();
     else await this.cache.delete(prefix + fault.key);
+    this.announce('evicted', fault.action === 'evict' ? fault.key : null);
     return { clockOffset: this.live.clock.offset() };
   }
 
@@ -132,6 +138,12 @@ export class SiteTarget implements InspectTarget {
     // `key` is always the session the change is about: the engine reports a flush as (null, previous key)
     const forward = (e: StoreChange): void => listener(e.type === 'flushed' && e.key === null && e.previousKey ? { ...e, key: e.previousKey } : { ...e });
     this.live.events.on('change', forward);
-    return () => { this.live.events.off('change', forward); };
+    this.faultChanges.on('change', listener);
+    return () => { this.live.events.off('change', forward); this.faultChanges.off('change', listener); };
+  }
+
+  private announce(type: 'evicted' | 'clock-shifted', key: string | null): void {
+    const change: StoreChange = { type, engine: this.live.engine, key, at: this.now() };
+    this.faultChanges.emit('change', change);
   }
 }

@@ -30,7 +30,9 @@ export type AcceptReason =
 
 export interface Acceptance { engine: string; key: string; accepted: boolean; reason: AcceptReason }
 
-export type StoreChangeType = 'created' | 'modified' | 'cycled' | 'flushed' | 'expired' | 'cleared' | 'deleted';
+/** `evicted` (cache entries dropped by fault injection, key null = all) and `clock-shifted` (every expiry moved, key null)
+ * come from fault injection, so that watchers refetch what they show. */
+export type StoreChangeType = 'created' | 'modified' | 'cycled' | 'flushed' | 'expired' | 'cleared' | 'deleted' | 'evicted' | 'clock-shifted';
 export interface StoreChange { type: StoreChangeType; engine: string; key: string | null; previousKey?: string | null; at: number }
 
 export type Fault =
