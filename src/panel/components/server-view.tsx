@@ -67,7 +67,7 @@ export function ServerView() {
       {events.length > 0 && (
         <details open><summary>Live server events ({events.length})</summary>
           <ul class="server-events">{events.slice(-50).reverse().map((e, i) => (
-            <li key={i} data-testid="server-event" data-type={e.type}>{formatClock(e.at * 1000)} {e.host} <b>{e.type}</b> <code>{e.key.slice(0, 12)}</code></li>
+            <li key={i} data-testid="server-event" data-type={e.type}>{formatClock(e.at * 1000)} {e.host} <b>{e.type}</b> <code>{e.key?.slice(0, 12) ?? ''}</code></li>
           ))}</ul>
         </details>
       )}

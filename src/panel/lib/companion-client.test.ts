@@ -57,10 +57,12 @@ describe('createCompanionClient', () => {
       .subscribe((e) => events.push(e), (m) => errors.push(m));
     expect(FakeSource.last.url).toBe('http://localhost:8765/__sessionscope/events?engine=*');
     listeners.change(new MessageEvent('change', { data: '{"type":"cycled","engine":"db","key":"k2","previousKey":"k1","at":1764469000.1}' }));
+    listeners.change(new MessageEvent('change', { data: '{"type":"evicted","engine":"cache","key":null,"at":1764469001}' }));
     listeners.change(new MessageEvent('change', { data: 'not json' }));
     listeners.change(new MessageEvent('change', { data: '{"type":"cycled"}' }));
     FakeSource.last.onerror?.();
-    expect(events).toEqual([{ type: 'cycled', engine: 'db', key: 'k2', previousKey: 'k1', at: 1764469000.1 }]);
+    expect(events).toEqual([{ type: 'cycled', engine: 'db', key: 'k2', previousKey: 'k1', at: 1764469000.1 },
+      { type: 'evicted', engine: 'cache', key: null, previousKey: undefined, at: 1764469001 }]);
     expect(errors).toEqual(['event stream interrupted']);
     stop();
     expect(FakeSource.last.closed).toBe(true);

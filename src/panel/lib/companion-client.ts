@@ -5,7 +5,8 @@ import type { ServerRecord } from '../model/types.ts';
 
 export interface CompanionSite { engine: string; host: string; url: string; cookieName: string; readOnly: boolean }
 export interface CompanionInfo { name: string; version: string; sites: CompanionSite[] }
-export interface CompanionEvent { type: string; engine: string; key: string; previousKey?: string; at: number }
+/** `key` is null for changes to no single session (a cache restart, a shifted clock): they still call for a refresh */
+export interface CompanionEvent { type: string; engine: string; key: string | null; previousKey?: string; at: number }
 export interface Acceptance { accepted: boolean; reason: string }
 
 export interface CompanionClient {
@@ -73,7 +74,7 @@ export function createCompanionClient(baseUrl: string, deps: CompanionDeps = {})
       source.addEventListener('change', (e) => {
         let data: unknown;
         try { data = JSON.parse((e as MessageEvent<string>).data); } catch { return; }
-        if (isObj(data) && typeof data.type === 'string' && typeof data.key === 'string') {
+        if (isObj(data) && typeof data.type === 'string' && (typeof data.key === 'string' || data.key === null)) {
           onEvent({ type: data.type, engine: String(data.engine ?? ''), key: data.key,
             previousKey: typeof data.previousKey === 'string' ? data.previousKey : undefined, at: Number(data.at) || now() / 1000 });
         }

@@ -47,7 +47,7 @@ export interface PanelState {
     /** revocation checks of logged-out keys, by `${host}\u0000${key}` */
     acceptance: Record<string, Acceptance>;
     /** server-side session events seen on the companion's stream, newest last */
-    events: { at: number; type: string; host: string; key: string }[];
+    events: { at: number; type: string; host: string; key: string | null }[];
   };
   secrets: { bySite: Record<string, SiteSecrets>; error: string | null };
   ui: {

@@ -53,6 +53,12 @@ describe('server correlation', () => {
     expect(store.getState().server.events.map((e) => `${e.host} ${e.type}`)).toEqual(['db.localhost created']);
     expect(Object.values(store.getState().server.records)[0].found).toBe(true);
     expect(selectAllFindings(store.getState(), NOW * 1000).map((f) => f.rule)).not.toContain('no-server-record');
+    // a cache restart names no session, yet every record shown may be gone
+    fake.setFound(false);
+    fake.emit({ type: 'evicted', engine: 'db', key: null, at: NOW });
+    await settle();
+    expect(Object.values(store.getState().server.records)[0].found).toBe(false);
+    expect(selectAllFindings(store.getState(), NOW * 1000).map((f) => f.rule)).toContain('no-server-record');
     store.actions.stop();
   });
 
