@@ -27,7 +27,28 @@ class Huffman {
   /** bits looked up in `fast`: the longest code when that is shorter than FAST_BITS (a smaller table to fill) */
   fastBits = FAST_BITS;
   private readonly next = new Uint16Array(16);
+  /** per length: the first canonical code, and the index in `symbol` of the first symbol with that length */
+  private readonly firstCode = new Int32Array(16);
+  private readonly firstIndex = new Uint16Array(16);
   constructor(size: number) { this.symbol = new Uint16Array(size); }
+
+  /** The (symbol << 4) | length entry for the next code in `buf` (at least 15 bits held); 0 = no such code. */
+  lookup(buf: number): number {
+    const entry = this.fast[buf & ((1 << this.fastBits) - 1)];
+    return entry !== 0 ? entry : this.lookupLong(buf);
+  }
+
+  /** A code longer than the table: the canonical walk (puff's decode), resumed after the table's bits. */
+  private lookupLong(buf: number): number {
+    const { fastBits, count, firstCode, firstIndex } = this;
+    let code = REVERSED[(buf & ((1 << fastBits) - 1)) << (FAST_BITS - fastBits)];
+    for (let len = fastBits + 1; len < 16; len++) {
+      code = (code << 1) | ((buf >> (len - 1)) & 1);
+      const offset = code - firstCode[len];
+      if (offset >= 0 && offset < count[len]) return (this.symbol[firstIndex[len] + offset] << 4) | len;
+    }
+    return 0;
+  }
 
   /**
    * Builds the code from the lengths at `lengths[from + s]` of the symbols `s` in used[0, n) (ascending, each
@@ -46,13 +67,19 @@ class Huffman {
     let longest = 15;
     while (count[longest] === 0) longest--;
     this.fastBits = Math.min(longest, FAST_BITS);
-    if (longest > FAST_BITS) { // the canonical walk needs the symbols in code order
-      next[1] = 0;
-      for (let len = 1; len < 15; len++) next[len + 1] = next[len] + count[len];
-      for (let k = 0; k < n; k++) symbol[next[lengths[from + used[k]]]++] = used[k];
-    }
+    if (longest > FAST_BITS) this.sortSymbols(lengths, from, used, n);
     this.fillFast(lengths, from, used, n);
     return true;
+  }
+
+  /** Symbols in code order, and where each length starts, for lookupLong. */
+  private sortSymbols(lengths: Uint8Array, from: number, used: Uint16Array, n: number): void {
+    const { count, symbol, next, firstCode, firstIndex } = this;
+    next[1] = 0;
+    for (let len = 1; len < 15; len++) next[len + 1] = next[len] + count[len];
+    firstIndex.set(next);
+    for (let len = 1, code = 0; len < 16; len++) { code = (code + (len > 1 ? count[len - 1] : 0)) << 1; firstCode[len] = code; }
+    for (let k = 0; k < n; k++) symbol[next[lengths[from + used[k]]]++] = used[k];
   }
 
   private fillFast(lengths: Uint8Array, from: number, used: Uint16Array, n: number): void {
@@ -126,21 +153,11 @@ class Bits {
 
   decode(h: Huffman): number {
     if (this.count < 15) this.fill();
-    const entry = h.fast[this.buf & ((1 << h.fastBits) - 1)];
-    if (entry !== 0) { this.buf >>= entry & 15; this.count -= entry & 15; return entry >> 4; }
-    return this.decodeSlow(h);
-  }
-
-  /** Canonical decoding one bit at a time (puff's decode) for codes longer than FAST_BITS; -1 = invalid. */
-  private decodeSlow(h: Huffman): number {
-    let code = 0, first = 0, index = 0;
-    for (let len = 1; len < 16; len++) {
-      code |= (this.buf >> (len - 1)) & 1;
-      const n = h.count[len];
-      if (code - n < first) { this.buf >>= len; this.count -= len; return h.symbol[index + code - first]; }
-      index += n; first = (first + n) << 1; code <<= 1;
-    }
-    return -1;
+    const entry = h.lookup(this.buf);
+    if (entry === 0) return -1;
+    this.buf >>= entry & 15;
+    this.count -= entry & 15;
+    return entry >> 4;
   }
 }
 
@@ -225,9 +242,8 @@ function readLengths(nlen: number, ndist: number): boolean {
   return lengths[256] !== 0; // else no end-of-block code
 }
 
-// The hot loop, with the bit buffer in locals (fields cost a load and a store per step); only a code longer than
-// its lookup table goes through `bits`, after the locals are written back. Each refill tops the buffer up to at
-// least 17 bits, enough for the next field (a code of at most 15 bits, extra bits of at most 13).
+// The hot loop, with the bit buffer in locals (fields cost a load and a store per step). Each refill tops the
+// buffer up to at least 17 bits, enough for the next field (a code of at most 15 bits, extra bits of at most 13).
 function huffmanBlock(out: Uint8Array, o: number): number {
   const { data, end } = bits;
   const litFast = lit.fast, litMask = (1 << lit.fastBits) - 1, distFast = dist.fast, distMask = (1 << dist.fastBits) - 1;
@@ -235,10 +251,10 @@ function huffmanBlock(out: Uint8Array, o: number): number {
   for (;;) {
     while (count < 17) { buf |= (pos < end ? data[pos] : 0) << count; pos++; count += 8; }
     let sym = litFast[buf & litMask];
-    if (sym !== 0) { buf >>= sym & 15; count -= sym & 15; sym >>= 4; }
-    else { bits.buf = buf; bits.count = count; bits.pos = pos; sym = bits.decode(lit); ({ buf, count, pos } = bits); }
+    if (sym === 0 && (sym = lit.lookup(buf)) === 0) return -1;
+    buf >>= sym & 15; count -= sym & 15; sym >>= 4;
     if (sym < 256) {
-      if (sym < 0 || o >= out.length) return -1;
+      if (o >= out.length) return -1;
       out[o++] = sym;
       continue;
     }
@@ -250,9 +266,9 @@ function huffmanBlock(out: Uint8Array, o: number): number {
     buf >>= lenExtra; count -= lenExtra;
     while (count < 17) { buf |= (pos < end ? data[pos] : 0) << count; pos++; count += 8; }
     let d = distFast[buf & distMask];
-    if (d !== 0) { buf >>= d & 15; count -= d & 15; d >>= 4; }
-    else { bits.buf = buf; bits.count = count; bits.pos = pos; d = bits.decode(dist); ({ buf, count, pos } = bits); }
-    if (d < 0 || d >= 30) return -1;
+    if (d === 0 && (d = dist.lookup(buf)) === 0) return -1;
+    buf >>= d & 15; count -= d & 15; d >>= 4;
+    if (d >= 30) return -1;
     while (count < 17) { buf |= (pos < end ? data[pos] : 0) << count; pos++; count += 8; }
     const distExtra = DIST_EXTRA[d];
     const back = DIST_BASE[d] + (buf & ((1 << distExtra) - 1));
