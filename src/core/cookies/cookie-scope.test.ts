@@ -69,4 +69,19 @@ describe('resolveCookieDomain', () => {
     expect(resolveCookieDomain('127.0.0.1', '0.0.1').ok).toBe(false);
     expect(resolveCookieDomain('a.localhost', 'localhost').ok).toBe(false);
   });
+
+  it('answers each (host, Domain) pair the same way however often and in whatever order it is asked', () => {
+    const pairs: Array<[string, string]> = [
+      ['sub.x.test', '.x.test'], ['sub.x.test', 'y.test'], ['x.test', 'X.TEST'], ['www.example.com', 'com'],
+      ['sub.x.test', 'x.test:443'], ['a.x.test', 'b.x.test'], ['co.uk', 'co.uk'],
+    ];
+    const first = pairs.map(([h, d]) => JSON.stringify(resolveCookieDomain(h, d)));
+    for (let round = 0; round < 3; round++) {
+      for (const i of [...pairs.keys()].reverse()) expect(JSON.stringify(resolveCookieDomain(...pairs[i]))).toBe(first[i]);
+    }
+    // the attribute is not mistaken for another host's
+    expect(resolveCookieDomain('sub.y.test', '.x.test').ok).toBe(false);
+    expect(resolveCookieDomain('sub.x.test', '.x.test')).toEqual({ ok: true, domain: 'x.test', hostOnly: false });
+  });
 });
+

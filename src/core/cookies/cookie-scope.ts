@@ -37,6 +37,10 @@ function canonicalizeDomain(domain: string): string | null {
 
 export type DomainResult = { ok: true; domain: string; hostOnly: boolean } | { ok: false; nonAscii: boolean };
 
+/** Domain attribute verdicts per (host, attribute); shared between callers: read them, never change them. */
+const resolved = new Map<string, DomainResult>();
+const MAX_RESOLVED = 1000;
+
 /**
  * Resolves a cookie's domain from the request host and the raw Domain attribute (undefined/empty = host-only).
  * A Domain equal to a host that has no registrable domain (IP, public suffix, single label) is accepted as
@@ -47,6 +51,18 @@ export function resolveCookieDomain(host: string, rawDomain: string | undefined)
   if (rawDomain === undefined || rawDomain === '' || (isIpAddress(host) && host === rawDomain)) {
     return { ok: true, domain: host, hostOnly: true };
   }
+  // a site sends the same Domain attribute on every response: the URL parse and two PSL lookups once per pair
+  const key = `${host}\u0000${rawDomain}`;
+  let result = resolved.get(key);
+  if (result === undefined) {
+    result = resolveDomainAttribute(host, rawDomain);
+    if (resolved.size >= MAX_RESOLVED) resolved.clear();
+    resolved.set(key, result);
+  }
+  return result;
+}
+
+function resolveDomainAttribute(host: string, rawDomain: string): DomainResult {
   const fail: DomainResult = { ok: false, nonAscii: /[^\x00-\x7f]/.test(rawDomain) };
   const domain = canonicalizeDomain(rawDomain.startsWith('.') ? rawDomain.slice(1) : rawDomain);
   if (domain === null) return fail;
