@@ -21,6 +21,12 @@ export function SecretsForm({ domain, defaultKind = 'django' }: { domain: string
   useEffect(() => { if (!touched.current) setPersist(saved?.persist ?? false); }, [saved?.persist]);
 
   const existing = saved?.secrets ?? [];
+  // secrets already saved move at once: unticking must not leave them on disk until the next Save
+  const togglePersist = (checked: boolean) => {
+    touched.current = true;
+    setPersist(checked);
+    if (existing.length > 0) void saveSecrets(domain, existing, checked);
+  };
   const submit = (e: Event) => {
     e.preventDefault();
     const next = value ? [...existing, { kind, value }] : existing;
@@ -45,7 +51,7 @@ export function SecretsForm({ domain, defaultKind = 'django' }: { domain: string
         <button type="submit" data-testid="secret-save">Save</button>
       </div>
       <label class="persist"><input type="checkbox" data-testid="secret-persist" checked={persist}
-        onChange={(e) => { touched.current = true; setPersist((e.currentTarget as HTMLInputElement).checked); }} /> Remember after the browser closes</label>
+        onChange={(e) => togglePersist((e.currentTarget as HTMLInputElement).checked)} /> Remember after the browser closes</label>
       {persist && <p class="warning" role="note">Persisted secrets are written unencrypted to this browser profile (storage.local). They are never synced or sent, but anyone with access to the profile can read them. Use dev secrets only.</p>}
       {error && <p class="error" role="alert">{error}</p>}
     </form>
