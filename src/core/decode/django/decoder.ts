@@ -7,7 +7,7 @@ import { decodeLegacyValue, isLegacySessionData } from './legacy-value.ts';
 import { buildResult, guessSpec } from './result.ts';
 import { readShape } from './shape.ts';
 import { decodeServerRecord, isDjangoRecord } from './server-record.ts';
-import { verifyDjango, type Verified } from './signing.ts';
+import { verifyDjango, verifyDjangoSync, type Verified } from './signing.ts';
 
 const SESSION_KEY = /^[a-z0-9]{32}$/;
 
@@ -42,13 +42,14 @@ export async function decodeDjango(input: DecodeInput): Promise<DecodeResult | n
   if (secrets.length) {
     for (const spec of specs) {
       const keys = spec.keyPrefix ? secrets.map((s) => spec.keyPrefix + s) : secrets;
-      const verified = await verifyDjango(shape.text, { keys, salt: spec.salt, timestamped: spec.timestamped });
+      const opts = { keys, salt: spec.salt, timestamped: spec.timestamped };
+      const verified = verifyDjangoSync(shape.text, opts) ?? await verifyDjango(shape.text, opts);
       if (typeof verified !== 'string' && verified.valid) return buildResult(input, shape, spec, verified, specs);
     }
   }
   const spec = guessSpec(input, shape, specs);
   if (!spec) return null;
-  const split = await verifyDjango(shape.text, { keys: [], salt: spec.salt, timestamped: spec.timestamped });
+  const split = verifyDjangoSync(shape.text, { keys: [], salt: spec.salt, timestamped: spec.timestamped }); // no keys: never null
   if (typeof split === 'string') return null;
   return buildResult(input, shape, spec, split as Verified, specs);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { b62Decode, b62Encode, decodeSessionData, dumpsDjango, encodeSessionData, loadsDjango, signDjango, timestampSignDjango, verifyDjango } from './signing.ts';
+import { b62Decode, b62Encode, decodeSessionData, dumpsDjango, encodeSessionData, loadsDjango, signDjango, timestampSignDjango, verifyDjango, verifyDjangoSync } from './signing.ts';
 
 const KEY = 'test-secret';
 
@@ -12,6 +12,19 @@ describe('django signing', () => {
     expect(b62Decode('-1')).toBe(-1);
     expect(b62Decode('1r3!eq')).toBeNull();
     expect(b62Decode('')).toBeNull();
+  });
+
+  it('verifies values past the JS HMAC limit through WebCrypto; verifyDjangoSync declines only those', async () => {
+    const big = 'v'.repeat(40_000);
+    const signed = await signDjango(big, { key: KEY, salt: 's' });
+    const opts = { keys: ['old', KEY], salt: 's', timestamped: false };
+    expect(verifyDjangoSync(signed, opts)).toBeNull();
+    expect(await verifyDjango(signed, opts)).toMatchObject({ valid: true, keyIndex: 1, value: big });
+    const small = await signDjango('small', { key: KEY, salt: 's' });
+    expect(verifyDjangoSync(small, opts)).toEqual(await verifyDjango(small, opts));
+    expect(verifyDjangoSync(small, opts)).toMatchObject({ valid: true, keyIndex: 1, value: 'small' });
+    expect(verifyDjangoSync(small, { ...opts, keys: ['nope'] })).toMatchObject({ valid: false, keyIndex: null, value: 'small' });
+    expect(verifyDjangoSync('no separator', opts)).toBe('no ":" found in value');
   });
 
   it('reproduces the session_data vectors of django-sessions.md §16', async () => {

@@ -48,6 +48,23 @@ export interface Verified {
  * verifies, because signed-only data stays readable. Returns a string describing why the text is malformed.
  */
 export async function verifyDjango(signed: string, opts: VerifyOptions): Promise<Verified | string> {
+  const split = splitSigned(signed, opts);
+  if (typeof split === 'string') return split;
+  return matchKeys(split, opts.keys) ?? matchKeysNative(split, opts.keys);
+}
+
+/**
+ * verifyDjango without a promise (a promise per candidate salt is most of the allocation of a decode), or null
+ * when the value is large enough (32 KB) for its HMAC to go to WebCrypto: then call verifyDjango.
+ */
+export function verifyDjangoSync(signed: string, opts: VerifyOptions): Verified | string | null {
+  const split = splitSigned(signed, opts);
+  return typeof split === 'string' ? split : matchKeys(split, opts.keys);
+}
+
+interface Split { signedPart: string; value: string; timestamp: number | null; signature: string; salt: string; algorithms: readonly DjangoAlgorithm[] }
+
+function splitSigned(signed: string, opts: VerifyOptions): Split | string {
   const sep = opts.sep ?? ':';
   const cut = signed.lastIndexOf(sep);
   if (cut < 0) return `no "${sep}" found in value`;
@@ -64,14 +81,34 @@ export async function verifyDjango(signed: string, opts: VerifyOptions): Promise
   // Django 3.2 accepts the SHA-256 signature and, for old data, the legacy SHA-1 one (27 characters).
   const algorithms = opts.algorithm === 'sha1' || signature.length === 27 ? SHA1_ONLY : SHA256_ONLY;
   const salt = opts.salt || (opts.timestamped ? TIMESTAMP_SIGNER_SALT : SIGNER_SALT);
-  for (const algorithm of algorithms) {
-    for (let i = 0; i < opts.keys.length; i++) {
-      const matches = djangoSignatureMatches(signedPart, opts.keys[i], salt, algorithm, signature)
-        ?? constantTimeEqual(await djangoSignature(signedPart, opts.keys[i], salt, algorithm), signature);
-      if (matches) return { value, timestamp, valid: true, keyIndex: i, algorithm, signature };
+  return { signedPart, value, timestamp, signature, salt, algorithms };
+}
+
+/** The first key that verifies (or none); null when a check needs WebCrypto. */
+function matchKeys(split: Split, keys: string[]): Verified | null {
+  for (const algorithm of split.algorithms) {
+    for (let i = 0; i < keys.length; i++) {
+      const matches = djangoSignatureMatches(split.signedPart, keys[i], split.salt, algorithm, split.signature);
+      if (matches === null) return null;
+      if (matches) return verified(split, i, algorithm);
     }
   }
-  return { value, timestamp, valid: false, keyIndex: null, algorithm: null, signature };
+  return verified(split, null, null);
+}
+
+async function matchKeysNative(split: Split, keys: string[]): Promise<Verified> {
+  for (const algorithm of split.algorithms) {
+    for (let i = 0; i < keys.length; i++) {
+      const matches = djangoSignatureMatches(split.signedPart, keys[i], split.salt, algorithm, split.signature)
+        ?? constantTimeEqual(await djangoSignature(split.signedPart, keys[i], split.salt, algorithm), split.signature);
+      if (matches) return verified(split, i, algorithm);
+    }
+  }
+  return verified(split, null, null);
+}
+
+function verified({ value, timestamp, signature }: Split, keyIndex: number | null, algorithm: DjangoAlgorithm | null): Verified {
+  return { value, timestamp, valid: keyIndex !== null, keyIndex, algorithm, signature };
 }
 
 const SHA1_ONLY: readonly DjangoAlgorithm[] = ['sha1'];
