@@ -22,13 +22,20 @@ export interface PipelineContext {
 
 /** Runs an analyzer call and files its findings under the tab. */
 export function auditInto(ctx: PipelineContext, tab: TabState, work: () => Promise<Finding[]>): void {
+  // one reaction for both outcomes (a .then().catch() chain is a second promise per audited response)
   ctx.track(work().then((findings) => {
-    ctx.scheduleDeferred();
-    if (findings.length === 0) return;
-    tab.addFindings(findings);
-    ctx.touch(tab);
-  }).catch((error: unknown) => {
-    // an audit bug must never stop capture: keep going, say so once per failure in the worker console
-    console.warn('sessionscope: audit failed', error);
-  }));
+    try {
+      ctx.scheduleDeferred();
+      if (findings.length === 0) return;
+      tab.addFindings(findings);
+      ctx.touch(tab);
+    } catch (error) {
+      auditFailed(error);
+    }
+  }, auditFailed));
+}
+
+/** An audit bug must never stop capture: keep going, say so once per failure in the worker console. */
+function auditFailed(error: unknown): void {
+  console.warn('sessionscope: audit failed', error);
 }

@@ -10,7 +10,7 @@ import { checkSessionId, extractSessionId } from './session-id.ts';
 import { record, rememberId, rememberSessionValue, type AuditState } from './state.ts';
 import { checkBlocked } from './blocked.ts';
 import { toStoredCookie, headerValue } from './inputs.ts';
-import type { Finding, ResponseObservation, SessionVerdict } from './types.ts';
+import type { Finding, ResponseObservation } from './types.ts';
 
 export interface AuditedCookie { ctx: CookieContext; subject: Subject; decision?: CookieDecision }
 
@@ -50,9 +50,11 @@ export function judgeCookie(state: AuditState, audited: AuditedCookie): Finding[
   const overwrite = overwriteHit(ctx, decision);
   if (overwrite) hits.push(overwrite);
   const key = `${subject.name}\u0000${subject.domain}\u0000${subject.path}`;
+  // the cookie's previous judgement: its finding keys are reused (built and hashed once per cookie, not per header)
+  const prev = state.contexts.get(key);
   // weak-session-id compares against up to 200 earlier ids: once reported for this cookie (first report
   // wins, so a new hit would be dropped anyway) only its key is kept, for a re-classification to forget
-  const weakKey = `weak-session-id\u0000${key}`;
+  const weakKey = prev?.weakKey ?? `weak-session-id\u0000${key}`;
   const weakKnown = ctx.session.is && state.findings.has(weakKey);
   const id = ctx.session.is ? extractSessionId(ctx.cookie.value) : null;
   if (ctx.session.is) {
@@ -64,10 +66,14 @@ export function judgeCookie(state: AuditState, audited: AuditedCookie): Finding[
     rememberSessionValue(state, { name: subject.name, domain: subject.domain, path: subject.path, url: subject.url, value: ctx.cookie.value });
   }
   // findingKey of the finding each hit makes
-  const keys = hits.map((h) => `${h.rule}\u0000${key}`);
+  const rules = hits.map((h) => h.rule);
+  const keys = rules.map((rule) => {
+    const j = prev ? prev.rules.indexOf(rule) : -1;
+    return j >= 0 ? prev!.keys[j] : `${rule}\u0000${key}`;
+  });
   const findings = newFindings(state, subject, hits, keys);
   if (weakKnown && id !== null) keys.push(weakKey);
-  state.contexts.set(key, { ctx, subject, decision, keys });
+  state.contexts.set(key, { ctx, subject, decision, keys, rules, weakKey });
   state.toDecode.push(key);
   return findings;
 }
@@ -119,24 +125,22 @@ export function auditResponse(state: AuditState, obs: ResponseObservation): Find
   state.jar = jar;
   const hsts = origin.https && headerValue(obs.responseHeaders, 'strict-transport-security') !== undefined;
   const cookies = parsed.map(toAuditCookie);
-  const verdicts = new Map<AuditCookie, SessionVerdict>();
-  const verdictOf = (c: AuditCookie): SessionVerdict => {
-    let v = verdicts.get(c);
-    if (!v) { v = classifySession(c.name, c.value); verdicts.set(c, v); }
-    return v;
-  };
-  const evidenceOf = (c: AuditCookie): string =>
-    `Set-Cookie: ${state.options.showValues ? c.header : maskSetCookie(c.header, verdictOf(c).is)}`;
+  // evidence by cookie index, made once (with its session verdict) for every cookie that is audited
+  const evidence: string[] = [];
+  const evidenceOf = (c: AuditCookie): string => evidence[cookies.indexOf(c)];
   const live = cookies.filter((c) => !isDeletion(c, nowMs));
   const findings: Finding[] = [];
   const audited: AuditedCookie[] = [];
-  cookies.forEach((cookie, i) => {
-    if (isDeletion(cookie, nowMs)) return;
-    const ctx: CookieContext = { cookie, origin, hsts, nowMs, sessionMaxAge: state.sessionMaxAge, session: verdictOf(cookie), evidence: evidenceOf(cookie) };
+  for (let i = 0; i < cookies.length; i++) {
+    const cookie = cookies[i];
+    if (isDeletion(cookie, nowMs)) continue;
+    const session = classifySession(cookie.name, cookie.value);
+    evidence[i] = `Set-Cookie: ${state.options.showValues ? cookie.header : maskSetCookie(cookie.header, session.is)}`;
+    const ctx: CookieContext = { cookie, origin, hsts, nowMs, sessionMaxAge: state.sessionMaxAge, session, evidence: evidence[i] };
     const item = { ctx, subject: subjectOf(cookie, origin, decisions[i], ctx), decision: decisions[i] };
     audited.push(item);
-    findings.push(...judgeCookie(state, item));
-  });
+    for (const f of judgeCookie(state, item)) findings.push(f);
+  }
   for (const [name, hit] of duplicateHits(state, live, origin, evidenceOf)) {
     const item = audited.find((a) => a.ctx.cookie.name === name)!;
     findings.push(makeFinding(item.subject, hit));

@@ -17,8 +17,11 @@ export interface AuditState {
   sessionValues: Map<string, SessionValue>;
   /** opaque ids per cookie name, in observation order, for weak-session-id patterns */
   ids: Map<string, string[]>;
-  /** cookies whose findings depend on the session verdict, so a decoder verdict can re-run them */
-  contexts: Map<string, { ctx: CookieContext; subject: Subject; decision?: CookieDecision; keys: string[] }>;
+  /**
+   * cookies whose findings depend on the session verdict, so a decoder verdict can re-run them; `keys` are
+   * the finding keys of its hits (`rules`, in order), then its weak-session-id key when only that is kept
+   */
+  contexts: Map<string, { ctx: CookieContext; subject: Subject; decision?: CookieDecision; keys: string[]; rules: string[]; weakKey: string }>;
   listeners: Set<(added: Finding[]) => void>;
   fresh: Finding[];
   /** context keys judged since the deferred (decoding) checks last ran */
