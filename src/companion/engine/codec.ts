@@ -7,7 +7,7 @@ import { decodeSessionData, timestampSignDjango, verifyDjango } from '../../core
 import { compressZlib } from './deflate.ts';
 import { dumpCompactJson, fromJson, parsePyJson } from '../py/json.ts';
 import { pickleDumps, pickleLoads } from '../py/pickle.ts';
-import { containsDateTime, type PyDict, type PyValue } from '../py/value.ts';
+import { clonePy, containsDateTime, type PyDict, type PyValue } from '../py/value.ts';
 import type { EngineContext } from './context.ts';
 import { ServerError } from './errors.ts';
 
@@ -56,15 +56,43 @@ export type LoadsOutcome = { ok: true; value: PyValue; timestamp: number } | { o
 
 /** signing.loads(text, salt, max_age): verification, age check, payload. */
 export async function loadsSigned(ctx: EngineContext, text: string, salt: string, maxAge: number | null): Promise<LoadsOutcome> {
+  const known = recall(ctx, salt, text);
+  if (known) {
+    if (maxAge !== null && ctx.clock.now() - known.timestamp > maxAge) return { ok: false, error: 'SignatureExpired' };
+    return { ok: true, value: clonePy(known.value), timestamp: known.timestamp };
+  }
   const checked = await verifyDjango(text, { keys: [ctx.settings.SECRET_KEY], salt, timestamped: true });
   if (typeof checked === 'string' || !checked.valid) return { ok: false, error: 'BadSignature' };
   const timestamp = checked.timestamp as number;
   if (maxAge !== null && ctx.clock.now() - timestamp > maxAge) return { ok: false, error: 'SignatureExpired' };
+  let value: PyValue;
   try {
-    return { ok: true, value: decodePayload(ctx, checked.value), timestamp };
+    value = decodePayload(ctx, checked.value);
   } catch {
     return { ok: false, error: 'ValueError' };
   }
+  remember(ctx, salt, text, value, timestamp);
+  return { ok: true, value, timestamp };
+}
+
+// Verified values by signed text: the same cookie or stored session comes back request after request, and
+// verifying and decoding it again (HMAC, base64, inflate, JSON or pickle) always gives the same result for the
+// same key, salt and serializer. Callers get a deep copy (with its string identities) and may change it.
+interface Known { value: PyValue; timestamp: number; secret: string; serializer: string }
+const MAX_KNOWN = 1000;
+const knownByContext = new WeakMap<EngineContext, Map<string, Known>>();
+
+function recall(ctx: EngineContext, salt: string, text: string): Known | null {
+  const known = knownByContext.get(ctx)?.get(salt + '\n' + text);
+  const s = ctx.settings;
+  return known && known.secret === s.SECRET_KEY && known.serializer === s.SESSION_SERIALIZER ? known : null;
+}
+
+function remember(ctx: EngineContext, salt: string, text: string, value: PyValue, timestamp: number): void {
+  let known = knownByContext.get(ctx);
+  if (!known) knownByContext.set(ctx, (known = new Map()));
+  if (known.size >= MAX_KNOWN) known.delete(known.keys().next().value as string);
+  known.set(salt + '\n' + text, { value: clonePy(value), timestamp, secret: ctx.settings.SECRET_KEY, serializer: ctx.settings.SESSION_SERIALIZER });
 }
 
 export async function encodeSessionDict(ctx: EngineContext, data: PyDict, salt: string): Promise<string> {
