@@ -171,3 +171,23 @@ test('without the companion the panel says so plainly and still lists and decode
     await plain.close();
   }
 });
+
+test('live: a cache restart on the companion turns the shown record into no-server-record without a reload', async () => {
+  const site = await ext.context.newPage();
+  const origin = companion.siteUrl('cache.localhost');
+  await site.goto(`${origin}/demo/cart`);
+  await site.getByTestId('add-oat-milk').click();
+  await expect(site.getByTestId('cart-line-oat-milk')).toBeVisible();
+  const panel = await openPanel(await tabIdOf(origin));
+  await sessionRow(panel, 'cache.localhost').click();
+  const record = panel.getByTestId('server-record');
+  await expect(record).toHaveAttribute('data-found', 'true');
+  const r = await fetch(`http://127.0.0.1:${companion.port}/__sessionscope/faults?engine=cache`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'restart-cache' }),
+  });
+  expect(r.status).toBe(200);
+  await expect(record).toHaveAttribute('data-found', 'false');
+  await expect(record.locator('[data-testid=server-diagnostic][data-rule=no-server-record]')).toBeVisible();
+  await site.close();
+  await panel.close();
+});
