@@ -117,8 +117,9 @@ export function fixFor(rule: RuleId, framework: Framework | undefined, cookieNam
   const template = framework ? TABLES[framework]?.[rule] : undefined;
   if (!template) return GENERIC[rule];
   if (!template.includes('{S}')) return `${frameworkLabel(framework!)}: ${template}`;
-  // Django names settings after the cookie: CSRF_COOKIE_* for csrftoken, SESSION_COOKIE_* for the session.
-  const setting = /csrf/i.test(cookieName) ? 'CSRF_COOKIE' : isSession ? 'SESSION_COOKIE' : null;
+  // Django names settings after the cookie: CSRF_COOKIE_* for csrftoken, SESSION_COOKIE_* for the session and
+  // for contrib.messages' "messages" cookie (CookieStorage sets it with the session cookie's settings).
+  const setting = /csrf/i.test(cookieName) ? 'CSRF_COOKIE' : isSession || cookieName === 'messages' ? 'SESSION_COOKIE' : null;
   return setting ? `Django: ${template.replaceAll('{S}', setting)}` : GENERIC[rule];
 }
 
