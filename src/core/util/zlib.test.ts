@@ -60,6 +60,7 @@ describe('zlib', () => {
       const packed = deflateZlib(utf8Encode('{"a":1}'.repeat(50)));
       expect(new TextDecoder().decode(inflateOneShot(packed) ?? new Uint8Array())).toBe('{"a":1}'.repeat(50));
       expect(inflateOneShot(packed, 10)).toBeNull();
+      expect(inflateOneShot(packed, -1)).toBeNull(); // a negative cap is no cap at the buffer's end
       expect(inflateOneShot(deflateZlib(new Uint8Array(65536)))?.length).toBe(65536); // fills the buffer exactly
       expect(inflateOneShot(deflateZlib(new Uint8Array(65537)))).toBeNull();
       expect(inflateOneShot(packed.subarray(0, packed.length - 2))).toBeNull();
