@@ -40,8 +40,8 @@ export function inflateOneShot(bytes: Uint8Array, maxBytes = DEFAULT_INFLATE_CAP
 
 /** Output length in `scratch`, or -1 when the one-shot inflate declines. */
 function inflateFast(bytes: Uint8Array, maxBytes: number): number {
-  if (bytes.length < 6 || !isZlibHeader(bytes[0], bytes[1])) return -1;
-  const room = maxBytes < scratch.length ? scratch.subarray(0, Math.max(0, maxBytes)) : scratch;
+  if (bytes.length < 6 || !isZlibHeader(bytes[0], bytes[1]) || maxBytes < 0) return -1;
+  const room = maxBytes < scratch.length ? scratch.subarray(0, maxBytes) : scratch;
   // Like fflate's unzlibSync: the deflate data lies between the 2-byte header and the 4-byte Adler-32.
   const n = inflateRawInto(bytes, 2, bytes.length - 4, room);
   return n < 0 || readAdler(bytes) !== adler32(room, n) ? -1 : n;
