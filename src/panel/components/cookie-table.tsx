@@ -73,7 +73,7 @@ export function CookieTable() {
   const rows = usePanel(selectVisibleCookies);
   const findingList = usePanel((s) => s.findings.list);
   const selectedId = usePanel((s) => s.ui.selectedId);
-  const { select, moveSelection, setTab } = useActions();
+  const { select, moveSelection, setTab, setTimelineCookie } = useActions();
   const index = indexFindings(findingList);
   const activeIndex = rows.findIndex((c) => cookieId(c) === selectedId);
   const filterText = usePanel((s) => s.ui.filter.text);
@@ -86,7 +86,7 @@ export function CookieTable() {
     if (step !== undefined) { e.preventDefault(); moveSelection(Number.isFinite(step) ? step : step > 0 ? rows.length : -rows.length); }
     else if (e.key === 'Enter' && selectedId) { e.preventDefault(); document.getElementById('cookie-details')?.focus(); }
     else if (e.key === 'Escape') select(null);
-    else if (e.key === 't' && selectedId) setTab('timeline');
+    else if (e.key === 't' && activeIndex >= 0) { setTimelineCookie(rows[activeIndex].name); setTab('timeline'); }
   }
 
   return (

@@ -13,7 +13,9 @@ export function createUiActions(api: Api) {
       const rows = selectVisibleCookies(api.getState());
       if (rows.length === 0) return;
       const at = rows.findIndex((c) => cookieId(c) === api.getState().ui.selectedId);
-      const next = at < 0 ? (delta > 0 ? 0 : rows.length - 1) : Math.max(0, Math.min(rows.length - 1, at + delta));
+      // nothing selected: moving down starts above the first row, moving up below the last (so End picks the last)
+      const from = at >= 0 ? at : delta > 0 ? -1 : rows.length;
+      const next = Math.max(0, Math.min(rows.length - 1, from + delta));
       setUi({ selectedId: cookieId(rows[next]) });
     },
     setFilter: (patch: Partial<CookieFilter>) => setUi({ filter: { ...api.getState().ui.filter, ...patch } }),
