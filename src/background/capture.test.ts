@@ -41,6 +41,24 @@ describe('capture pipeline', () => {
     expect(late.map((e) => e.kind === 'change' && `${e.cookie.name}:${e.source}`)).toEqual(['fast:http', 'mystery:unknown']);
   });
 
+  it('releases a held change when the header that explains it arrives late, and only that one', async () => {
+    const { platform, bg } = await start();
+    respond(platform, 1, 'http://a.test/', []);
+    platform.cookies.store(cookie('sid', 'one'));
+    platform.cookies.store(cookie('other', 'x'));
+    platform.cookies.store(cookie('sid', 'two', 'b.test'));
+    await platform.clock.advance(100);
+    expect((await bg.debugState()).heldChanges).toBe(3);
+    // a Set-Cookie for sid=one (Firefox delivers webRequest after the store change): same name, other values stay held
+    respond(platform, 1, 'http://a.test/set', ['sid=one'], []);
+    await platform.clock.advance(100);
+    expect((await bg.debugState()).heldChanges).toBe(2);
+    const changes = (await tabEvents(bg, 1)).filter((e) => e.kind === 'change');
+    expect(changes.map((e) => e.kind === 'change' && `${e.cookie.name}=${e.cookie.value}:${e.source}:${e.origin}`)).toEqual(['sid=one:http:http://a.test/set']);
+    await settle(platform, bg);
+    expect((await bg.debugState()).heldChanges).toBe(0);
+  });
+
   it('folds an overwrite (removal + add) into one change with cause overwrite', async () => {
     const { platform, bg } = await start();
     respond(platform, 1, 'http://a.test/', ['n=1'], [cookie('n', '1')]);

@@ -3,12 +3,13 @@
 // hold ends. Then it is attributed and filed under every tab that can see the cookie.
 import type { CookieRecord } from '../core/protocol/index.ts';
 import type { CookieChange } from '../platform/types.ts';
-import type { Attribution, Hint } from './provenance.ts';
+import { matchKey, type Attribution, type Hint } from './provenance.ts';
 import type { BlockedCheck } from './blocked-check.ts';
 import type { PipelineContext } from './context.ts';
 import type { TabState } from './tab-state.ts';
 
-interface Held { change: CookieChange; done: boolean }
+/** `key`: the provenance match key a hint must carry to explain the change */
+interface Held { change: CookieChange; done: boolean; key: string }
 
 /** The cookie's store identity (cookieKeyOf's fields) as a map key; browsers allow no NUL in any of them. */
 const overwriteKey = (c: CookieRecord): string =>
@@ -17,8 +18,8 @@ const overwriteKey = (c: CookieRecord): string =>
 export class ChangeHandler {
   /** arrival order, for the hold timeout */
   private held: Held[] = [];
-  /** by cookie name: a new hint only re-checks changes of its own name (hot path) */
-  private heldByName = new Map<string, Held[]>();
+  /** by match key: a new hint only re-checks the changes it could explain (hot path: one name is often held many times) */
+  private heldByKey = new Map<string, Held[]>();
   private pendingCount = 0;
   private timer: unknown = null;
   /** removals with cause 'overwrite' are half of an update: the add that follows carries the cause */
@@ -41,10 +42,10 @@ export class ChangeHandler {
       this.apply(change, who);
       return;
     }
-    const h: Held = { change, done: false };
+    const h: Held = { change, done: false, key: matchKey(change.cookie.name, change.cookie.value, change.removed) };
     this.held.push(h);
-    const list = this.heldByName.get(change.cookie.name);
-    if (list) list.push(h); else this.heldByName.set(change.cookie.name, [h]);
+    const list = this.heldByKey.get(h.key);
+    if (list) list.push(h); else this.heldByKey.set(h.key, [h]);
     this.pendingCount++;
     this.schedule();
   }
@@ -58,20 +59,18 @@ export class ChangeHandler {
 
   /** A hint can only explain held changes of its own match key (name + value, or name for deletions). */
   private releaseExplained(hint: Hint): void {
-    const list = this.heldByName.get(hint.name);
+    const list = this.heldByKey.get(matchKey(hint.name, hint.value, hint.deletion));
     if (!list) return;
     const { provenance } = this.ctx;
-    const candidates = list.filter((x) => x.change.removed === hint.deletion && (hint.deletion || x.change.cookie.value === hint.value));
-    for (const h of candidates) if (provenance.explains(h.change.cookie, h.change.removed, h.change.time)) this.release(h);
+    for (const h of list.slice()) if (provenance.explains(h.change.cookie, h.change.removed, h.change.time)) this.release(h);
   }
 
   private release(h: Held): void {
     h.done = true;
     this.pendingCount--;
-    const name = h.change.cookie.name;
-    const list = this.heldByName.get(name)!;
+    const list = this.heldByKey.get(h.key)!;
     list.splice(list.indexOf(h), 1);
-    if (list.length === 0) this.heldByName.delete(name);
+    if (list.length === 0) this.heldByKey.delete(h.key);
     while (this.held.length && this.held[0].done) this.held.shift();
     this.apply(h.change);
   }

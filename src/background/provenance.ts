@@ -20,7 +20,7 @@ export interface Hint {
 export interface Attribution { source: Provenance; tabId: number | null; origin?: string }
 
 /** Hints that can explain the same change share a key: name + value for sets, name alone for deletions. */
-const keyOf = (name: string, value: string, deletion: boolean) => (deletion ? `d\u0000${name}` : `s\u0000${name}\u0000${value}`);
+export const matchKey = (name: string, value: string, deletion: boolean) => (deletion ? `d\u0000${name}` : `s\u0000${name}\u0000${value}`);
 
 export class ProvenanceTracker {
   /** hints by match key: a change only ever looks at hints that name its cookie and value (hot path) */
@@ -32,7 +32,7 @@ export class ProvenanceTracker {
   constructor(private windowMs: number, private maxHints = 5000) {}
 
   note(hint: Hint): void {
-    const key = keyOf(hint.name, hint.value, hint.deletion);
+    const key = matchKey(hint.name, hint.value, hint.deletion);
     const list = this.byKey.get(key);
     if (list) list.push(hint); else this.byKey.set(key, [hint]);
     if (++this.count > this.maxHints) this.prune(hint.time, true);
@@ -60,7 +60,7 @@ export class ProvenanceTracker {
   }
 
   private find(cookie: CookieRecord, removed: boolean, time: number): { key: string; list: Hint[]; index: number } | null {
-    const key = keyOf(cookie.name, cookie.value, removed);
+    const key = matchKey(cookie.name, cookie.value, removed);
     const list = this.byKey.get(key);
     if (!list) return null;
     let best = -1;
