@@ -10,7 +10,9 @@ import { JsonTree } from './json-tree.tsx';
 
 const STATUS_TEXT = { valid: 'Signature valid', invalid: 'Signature INVALID', unverified: 'Signature not verified (no matching secret entered)', 'not-applicable': 'Not signed' } as const;
 
-function secretLabel(result: DecodeResult, secrets: SecretEntry[] | undefined): string {
+function secretLabel(result: DecodeResult, secrets: SecretEntry[] | undefined, site: string): string {
+  // say what was tried: a JWT checked against a Django SECRET_KEY fails without being forged
+  if (result.signature === 'invalid' && secrets?.length) return ` for the ${secrets.length === 1 ? 'secret' : `${secrets.length} secrets`} entered for ${site}`;
   if (result.signature !== 'valid' || result.secretIndex == null) return '';
   const s = secrets?.[result.secretIndex];
   const name = s?.label || (s ? secretKindLabel(s.kind) : 'secret');
@@ -47,7 +49,7 @@ export function DecodedView({ cookie, nowSec }: { cookie: PanelCookie; nowSec: n
       <div class="decoded-head">
         <span class="format">{r.format}{r.kind ? ` · ${r.kind}` : ''}</span>
         <span class={`sig sig-${r.signature}`} data-testid="signature-status" data-status={r.signature}>
-          {STATUS_TEXT[r.signature]}{secretLabel(r, secrets)}
+          {STATUS_TEXT[r.signature]}{secretLabel(r, secrets, site)}
         </span>
       </div>
       {r.error && <p class="error" role="alert">{r.error}</p>}
