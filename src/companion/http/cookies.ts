@@ -35,11 +35,22 @@ export function quoteCookieValue(value: string): string {
   return `"${body}"`;
 }
 
+// every response of one second sets the same expires date (as long as the cookie age stays the same)
+let lastDate: { seconds: number; text: string } | null = null;
+
 /** email.utils.formatdate(t, usegmt=True): IMF-fixdate, seconds truncated. */
 export function httpDate(epochSeconds: number): string {
-  const d = new Date(Math.floor(epochSeconds) * 1000);
+  const seconds = Math.floor(epochSeconds);
+  if (lastDate?.seconds === seconds) return lastDate.text;
+  const text = formatHttpDate(seconds, epochSeconds);
+  lastDate = { seconds, text };
+  return text;
+}
+
+function formatHttpDate(seconds: number, given: number): string {
+  const d = new Date(seconds * 1000);
   // formatdate goes through datetime.fromtimestamp: years outside 1..9999 raise (a 500 in Django)
-  if (Number.isNaN(d.getTime()) || d.getUTCFullYear() > 9999 || d.getUTCFullYear() < 1) throw new RangeError(`ValueError: year is out of range for ${epochSeconds}`);
+  if (Number.isNaN(d.getTime()) || d.getUTCFullYear() > 9999 || d.getUTCFullYear() < 1) throw new RangeError(`ValueError: year is out of range for ${given}`);
   const p = (n: number): string => String(n).padStart(2, '0');
   return `${DAYS[d.getUTCDay()]}, ${p(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCFullYear()).padStart(4, '0')} ` +
     `${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} GMT`;

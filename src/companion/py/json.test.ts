@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { dumpCompactJson, dumpResponseJson, parsePyJson, PyJsonError, toJsonable } from './json.ts';
-import { PyDateTime, PyFloat } from './value.ts';
+import { PyDateTime, PyFloat, type PyValue } from './value.ts';
 
 describe('parsePyJson (Python json.loads)', () => {
   it('keeps floats, big ints and insertion order of numeric keys', () => {
@@ -35,5 +35,12 @@ describe('parsePyJson (Python json.loads)', () => {
     expect(() => dumpCompactJson(d)).toThrow(/not JSON serializable/);
     expect(dumpResponseJson(toJsonable(d))).toBe('{"e": {"$datetime": "1970-01-01T00:00:00+00:00"}}');
     expect(dumpCompactJson(new PyFloat(-0))).toBe('-0.0');
+  });
+
+  it('renders datetimes anywhere in a response as $datetime, and responses without one unchanged', () => {
+    const dt = new PyDateTime(0, 'utc');
+    const nested = new Map<string, PyValue>([['items', new Map<string, PyValue>([['e', dt], ['l', [1, dt]]])], ['ok', true]]);
+    expect(dumpResponseJson(nested)).toBe('{"items": {"e": {"$datetime": "1970-01-01T00:00:00+00:00"}, "l": [1, {"$datetime": "1970-01-01T00:00:00+00:00"}]}, "ok": true}');
+    expect(dumpResponseJson(new Map<string, PyValue>([['l', [new PyFloat(1), 'x']], ['d', new Map()]]))).toBe('{"l": [1.0, "x"], "d": {}}');
   });
 });

@@ -2,7 +2,7 @@
 // (src/core/python/json.ts): loads keeps ints vs floats and insertion-ordered dicts (JSON.parse turns 1.0 into
 // 1 and moves the key "1" in front of "a", both visible in Django's stored data), dumps is byte-exact.
 import { parsePythonJsonExact, PyJsonError, pythonJsonDumps } from '../../core/python/json.ts';
-import { newIdentity, PyDateTime, PyFloat, setKeyed, type PyDict, type PyValue } from './value.ts';
+import { containsDateTime, newIdentity, PyDateTime, PyFloat, setKeyed, type PyDict, type PyValue } from './value.ts';
 import { isoformat } from './datetime.ts';
 
 export { PyJsonError };
@@ -23,7 +23,8 @@ export function toJsonable(v: PyValue): PyValue {
 
 /** Django's JsonResponse body (json.dumps defaults: ", " and ": ", ensure_ascii). */
 export function dumpResponseJson(v: PyValue): string {
-  return pythonJsonDumps(toJsonable(v));
+  // toJsonable copies every dict and list; without a datetime inside, that copy would dump the same
+  return pythonJsonDumps(containsDateTime(v) ? toJsonable(v) : v);
 }
 
 /** Compact form used for stored data and signed values; throws TypeError on datetimes like Python's json. */

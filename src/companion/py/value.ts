@@ -65,7 +65,9 @@ export function pyTypeName(v: PyValue): string {
 export function containsDateTime(v: PyValue): boolean {
   if (v instanceof PyDateTime) return true;
   if (Array.isArray(v)) return v.some(containsDateTime);
-  if (v instanceof Map) return [...v.values()].some(containsDateTime);
+  if (v instanceof Map) {
+    for (const x of v.values()) if (containsDateTime(x)) return true;
+  }
   return false;
 }
 
