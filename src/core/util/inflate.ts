@@ -51,13 +51,12 @@ class Huffman {
   }
 
   /**
-   * Builds the code from the lengths at `lengths[from + s]` of the symbols `s` in used[0, n) (ascending, each
-   * length non-zero); false unless the code is complete (as zlib makes them).
+   * Builds the code from the lengths at `lengths[from + s]` of the used symbols `s` (ascending, each length
+   * non-zero); false unless the code is complete (as zlib makes them).
    */
-  build(lengths: Uint8Array, from: number, used: Uint16Array, n: number): boolean {
-    const { count, symbol, next } = this;
-    count.fill(0);
-    for (let k = 0; k < n; k++) count[lengths[from + used[k]]]++;
+  build(lengths: Uint8Array, from: number, { list: used, n, count: counted }: UsedSymbols): boolean {
+    const { count } = this;
+    count.set(counted);
     let left = 1;
     for (let len = 1; len < 16; len++) {
       left = (left << 1) - count[len];
@@ -98,14 +97,17 @@ class Huffman {
   }
 }
 
-/** Symbols with a non-zero length, for building a code; `n` of them are set. */
+/** Symbols with a non-zero length, for building a code: `n` of them in `list`, and how many have each length. */
 class UsedSymbols {
   readonly list: Uint16Array;
+  readonly count = new Uint16Array(16);
   n = 0;
   constructor(size: number) { this.list = new Uint16Array(size); }
+  reset(): void { this.n = 0; this.count.fill(0); }
+  add(symbol: number, length: number): void { this.list[this.n++] = symbol; this.count[length]++; }
   collect(lengths: Uint8Array, from: number, count: number): this {
-    this.n = 0;
-    for (let s = 0; s < count; s++) if (lengths[from + s]) this.list[this.n++] = s;
+    this.reset();
+    for (let s = 0; s < count; s++) if (lengths[from + s]) this.add(s, lengths[from + s]);
     return this;
   }
 }
@@ -204,7 +206,7 @@ function fixedCodes(): boolean {
   return fixedBuilt;
 }
 
-const buildCode = (h: Huffman, from: number, used: UsedSymbols): boolean => h.build(lengths, from, used.list, used.n);
+const buildCode = (h: Huffman, from: number, used: UsedSymbols): boolean => h.build(lengths, from, used);
 
 function dynamicCodes(): boolean {
   fixedBuilt = false; // the shared tables now hold this block's codes
@@ -216,29 +218,41 @@ function dynamicCodes(): boolean {
   return readLengths(nlen, ndist) && buildCode(lit, 0, litUsed) && buildCode(dist, nlen, distUsed);
 }
 
-/** Decodes the literal/length and distance code lengths into `lengths`, listing the used symbols of each. */
+/**
+ * Decodes the literal/length and distance code lengths into `lengths`, listing the used symbols of each. Code
+ * length codes have at most 7 bits, so they are all in the lookup table; with their extra bits (at most 7) one
+ * refill per symbol is enough. The bit buffer is in locals, as in huffmanBlock.
+ */
 function readLengths(nlen: number, ndist: number): boolean {
   const total = nlen + ndist;
   lengths.fill(0, 0, total);
-  litUsed.n = 0; distUsed.n = 0;
+  litUsed.reset(); distUsed.reset();
+  const { data, end } = bits;
+  const table = codeLengthCode.fast, mask = (1 << codeLengthCode.fastBits) - 1;
+  let { buf, count, pos } = bits;
   for (let i = 0, prev = -1; i < total;) {
-    const sym = bits.decode(codeLengthCode);
-    if (sym < 0) return false;
-    let value = sym, repeat = 1;
-    if (sym === 16) {
+    while (count < 17) { buf |= (pos < end ? data[pos] : 0) << count; pos++; count += 8; }
+    const entry = table[buf & mask];
+    if (entry === 0) return false;
+    buf >>= entry & 15; count -= entry & 15;
+    let value = entry >> 4, repeat = 1;
+    if (value === 16) {
       if (prev < 0) return false;
-      value = prev; repeat = 3 + bits.take(2);
-    } else if (sym > 16) {
-      value = 0; repeat = sym === 17 ? 3 + bits.take(3) : 11 + bits.take(7);
+      value = prev; repeat = 3 + (buf & 3); buf >>= 2; count -= 2;
+    } else if (value === 17) {
+      value = 0; repeat = 3 + (buf & 7); buf >>= 3; count -= 3;
+    } else if (value === 18) {
+      value = 0; repeat = 11 + (buf & 127); buf >>= 7; count -= 7;
     }
     if (i + repeat > total) return false;
     prev = value;
     if (value === 0) { i += repeat; continue; }
     for (; repeat > 0; repeat--, i++) {
       lengths[i] = value;
-      if (i < nlen) litUsed.list[litUsed.n++] = i; else distUsed.list[distUsed.n++] = i - nlen;
+      if (i < nlen) litUsed.add(i, value); else distUsed.add(i - nlen, value);
     }
   }
+  bits.buf = buf; bits.count = count; bits.pos = pos;
   return lengths[256] !== 0; // else no end-of-block code
 }
 
