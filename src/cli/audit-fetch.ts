@@ -33,8 +33,9 @@ function headerPairs(headers: Headers): Array<{ name: string; value: string }> {
   return pairs;
 }
 
-async function fetchOnce(url: URL, cookieHeader: string): Promise<Response> {
+async function fetchOnce(url: URL, cookieHeader: string, authorization?: string): Promise<Response> {
   const headers: Record<string, string> = { 'user-agent': 'sessionscope-audit', accept: 'text/html,*/*' };
+  if (authorization) headers.authorization = authorization;
   // back to the bytes the server sent: a JS string header is written as latin-1 (and throws above U+00FF)
   if (cookieHeader) headers.cookie = Buffer.from(cookieHeader, 'utf8').toString('latin1');
   try {
@@ -46,19 +47,45 @@ async function fetchOnce(url: URL, cookieHeader: string): Promise<Response> {
   }
 }
 
-/** Follows one URL's redirect chain; `jar` carries cookies between hops and between URLs. */
-export async function fetchChain(start: string, jar: StoredCookie[]): Promise<{ exchanges: Exchange[]; jar: StoredCookie[] }> {
-  let url: URL;
+/** "https://user:pass@host/" with the password hidden, for messages and reports; other text unchanged. */
+export function redactCredentials(text: string): string {
+  try {
+    const url = new URL(text);
+    if (!url.password) return text;
+    url.password = '***';
+    return url.href;
+  } catch {
+    return text;
+  }
+}
+
+interface Start { url: URL; authorization?: string; origin: string }
+
+/** The first URL, and Basic credentials from its user:password@ part: fetch refuses URLs that carry them. */
+function readStart(start: string): Start {
   // "example.com/login" means what the address bar makes of it: https.
   const text = /^[\w.-]+(:\d+)?(\/|$)/.test(start) && !start.includes('://') ? `https://${start}` : start;
+  let url: URL;
   try { url = new URL(text); } catch { throw new FetchError(`not a URL: ${JSON.stringify(start.slice(0, 200))}`); }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FetchError(`only http(s) URLs can be audited: ${start}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FetchError(`only http(s) URLs can be audited: ${redactCredentials(start)}`);
+  if (!url.username && !url.password) return { url, origin: url.origin };
+  const user = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+  url.username = '';
+  url.password = '';
+  return { url, origin: url.origin, authorization: `Basic ${Buffer.from(user, 'utf8').toString('base64')}` };
+}
+
+/** Follows one URL's redirect chain; `jar` carries cookies between hops and between URLs. */
+export async function fetchChain(start: string, jar: StoredCookie[]): Promise<{ exchanges: Exchange[]; jar: StoredCookie[] }> {
+  const first = readStart(start);
+  let url = first.url;
   const exchanges: Exchange[] = [];
   for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
     const now = Date.now();
     const cookieHeader = formatCookieHeader(matchCookies({ url, jar, now }));
     // Like a typed-in navigation: no Referer, and (per Fetch) redirects keep the original one.
-    const response = await fetchOnce(url, cookieHeader);
+    // credentials stay with the origin they were given for, as a browser keeps them per protection space
+    const response = await fetchOnce(url, cookieHeader, url.origin === first.origin ? first.authorization : undefined);
     await response.body?.cancel();
     const setCookieHeaders = setCookiesOf(response.headers);
     exchanges.push({
@@ -72,5 +99,5 @@ export async function fetchChain(start: string, jar: StoredCookie[]): Promise<{ 
     try { url = new URL(location, url); } catch { throw new FetchError(`bad redirect Location "${location}" from ${from}`); }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return { exchanges, jar };
   }
-  throw new FetchError(`more than ${MAX_REDIRECTS} redirects starting at ${start}`);
+  throw new FetchError(`more than ${MAX_REDIRECTS} redirects starting at ${first.url.href}`);
 }

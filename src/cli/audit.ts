@@ -11,7 +11,7 @@ import { readHar } from '../core/har/read-har.ts';
 import { decodeCookie } from '../core/decode/index.ts';
 import type { StoredCookie } from '../core/cookies/index.ts';
 import { loadAuditConfig } from './audit-config.ts';
-import { fetchChain } from './audit-fetch.ts';
+import { fetchChain, redactCredentials } from './audit-fetch.ts';
 import { renderJson, renderSarif, renderText, summarise, summaryLine } from './audit-format.ts';
 import { maskFindingUrls, sessionValuesOf } from './mask-urls.ts';
 
@@ -77,7 +77,7 @@ async function run(argv: string[]): Promise<number> {
   const exchanges = await collect(positionals, values.har ?? []);
   const audited = await auditExchanges(exchanges, { decode: decodeCookie, config, showValues: values['show-values'], sessionMaxAge: config.sessionMaxAge });
   const findings = values['show-values'] ? audited : maskFindingUrls(audited, sessionValuesOf(exchanges));
-  const summary = summarise(findings, [...positionals, ...(values.har ?? [])], failOn);
+  const summary = summarise(findings, [...positionals.map(redactCredentials), ...(values.har ?? [])], failOn);
   const toFile = values.output !== undefined;
   const color = !toFile && format === 'text' && process.stdout.isTTY === true && !process.env.NO_COLOR;
   const report = format === 'json' ? renderJson(findings, summary)
@@ -92,9 +92,9 @@ async function run(argv: string[]): Promise<number> {
   return summary.failed ? 1 : 0;
 }
 
-/** The invocation for SARIF, which is uploaded to code-scanning services: --secret values never appear in it. */
+/** The invocation for SARIF, which is uploaded to code-scanning services: no --secret value or URL password. */
 function commandLine(argv: string[]): string {
-  const shown = argv.map((arg, i) => (argv[i - 1] === '--secret' ? '***' : arg.startsWith('--secret=') ? '--secret=***' : arg));
+  const shown = argv.map((arg, i) => (argv[i - 1] === '--secret' ? '***' : arg.startsWith('--secret=') ? '--secret=***' : redactCredentials(arg)));
   return ['sessionscope', 'audit', ...shown].join(' ');
 }
 
