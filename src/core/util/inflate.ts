@@ -1,9 +1,9 @@
 // A one-shot raw-deflate decoder for small streams (cookie payloads of a few hundred bytes). zlib compresses
 // them with dynamic Huffman blocks, and fflate builds a full 2^maxbits lookup table per code (up to 32,768
-// entries) for each: most of its time on a cookie. Here a code gets a 512-entry table for codes of up to 9 bits
-// and a canonical (count/symbol) walk for longer ones, and every table is reused. Strict: anything that is not
-// a complete, valid stream fitting the output buffer returns -1, so callers can fall back to a full decoder
-// for the exact error.
+// entries) for each: most of its time on a cookie. Here a code gets a table of 2^min(longest code, 9) entries,
+// built from the used symbols only, a canonical (count/symbol) walk for longer codes, and every table is reused.
+// Strict: anything that is not a complete, valid stream fitting the output buffer returns -1, so callers can fall
+// back to a full decoder for the exact error.
 
 const FAST_BITS = 9;
 const LEN_BASE = Uint16Array.of(3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258);
