@@ -3,6 +3,7 @@ import { useActions, usePanel } from '../hooks.ts';
 import { isSessionCookie } from '../lib/cookie-facts.ts';
 import { formatClock } from '../lib/format-time.ts';
 import { siteFor } from '../store/server-actions.ts';
+import { ExtensionSettings } from './extension-settings.tsx';
 import { ServerRecordView } from './server-record.tsx';
 
 function CompanionBar() {
@@ -42,6 +43,7 @@ function EditSetting() {
       <label><input type="checkbox" data-testid="allow-remote-edit" checked={allow}
         onChange={(e) => setAllowRemoteEdit((e.currentTarget as HTMLInputElement).checked)} /> Allow edit &amp; re-sign on hosts other than localhost/loopback</label>
       {allow && <p class="warning" role="note">Re-signed cookies will be set on real sites too. Only do this on sites you own, with dev secrets.</p>}
+      <ExtensionSettings />
     </details>
   );
 }

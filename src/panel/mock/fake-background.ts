@@ -53,6 +53,12 @@ export function attachFakeBackground(bg: MemoryBackground, snapshot: TabSnapshot
         secrets.set(String(p.site), { secrets: p.secrets as SecretEntry[], persist: p.persist === true });
         post('result', { ok: true }, m.id);
         break;
+      case 'setSettings':
+        // as the background: merge, then broadcast the whole settings object to every panel
+        snapshot.settings = { ...snapshot.settings, ...(p.patch as Partial<TabSnapshot['settings']>) };
+        post('settings', { settings: snapshot.settings });
+        if (m.id !== undefined) post('settings', { settings: snapshot.settings }, m.id);
+        break;
       case 'setCookie':
         setCookie(p.cookie as Record<string, unknown>, m.id);
         break;

@@ -3,7 +3,7 @@
 import { siteOf } from '../lib/cookie-facts.ts';
 import { normalizeCookie, normalizeFinding, normalizeList } from '../model/normalize.ts';
 import { cookieId, type PanelCookie } from '../model/types.ts';
-import type { PanelState, RawEvent } from './initial-state.ts';
+import type { PanelSettings, PanelState, RawEvent } from './initial-state.ts';
 
 /** Hard cap on events held in the panel; the background already bounds its buffer per tab. */
 export const MAX_PANEL_EVENTS = 100_000;
@@ -42,20 +42,28 @@ function mergeEvents(state: PanelState, incoming: RawEvent[], dropped: unknown):
   return { raw: overflow ? merged.slice(overflow) : merged, dropped: reported + overflow };
 }
 
+/** The background's Settings as the panel holds them; a missing or malformed field keeps what the panel had. */
+function readSettings(raw: unknown, prev: PanelSettings): PanelSettings {
+  const s = isObj(raw) ? raw : {};
+  return {
+    companionUrl: typeof s.companionUrl === 'string' ? s.companionUrl : prev.companionUrl,
+    allowEditAnyHost: s.allowRemoteEdit === true,
+    timelineLimit: typeof s.timelineLimit === 'number' ? s.timelineLimit : prev.timelineLimit,
+    badgeEnabled: typeof s.badgeEnabled === 'boolean' ? s.badgeEnabled : prev.badgeEnabled,
+    badgeDisabledSites: Array.isArray(s.badgeDisabledSites) ? s.badgeDisabledSites.filter((x): x is string => typeof x === 'string') : prev.badgeDisabledSites,
+  };
+}
+
 function applySnapshot(state: PanelState, p: Obj, resumed: boolean): Partial<PanelState> {
   const pageUrl = typeof p.url === 'string' ? p.url : null;
   const events = rawEvents(p.events);
-  const settings = isObj(p.settings) ? p.settings : {};
   return {
     page: { url: pageUrl, startedAt: typeof p.startedAt === 'number' ? p.startedAt : null },
     cookies: { list: markThirdParty(normalizeList(p.cookies, normalizeCookie).items, pageUrl) },
     timeline: resumed ? mergeEvents(state, events, p.dropped)
       : { raw: events.slice(-MAX_PANEL_EVENTS), dropped: typeof p.dropped === 'number' ? p.dropped : 0 },
     findings: { list: normalizeList(p.findings, normalizeFinding).items },
-    settings: {
-      companionUrl: typeof settings.companionUrl === 'string' ? settings.companionUrl : state.settings.companionUrl,
-      allowEditAnyHost: settings.allowRemoteEdit === true,
-    },
+    settings: readSettings(p.settings, state.settings),
     connection: { ...state.connection, status: 'connected', attempts: 0, lastError: null },
   };
 }
@@ -91,13 +99,8 @@ export function applyMessage(state: PanelState, message: unknown, resumed = fals
     }
     case 'findings':
       return { patch: { findings: { list: normalizeList(p.findings, normalizeFinding).items } } };
-    case 'settings': {
-      const s = isObj(p.settings) ? p.settings : {};
-      return { patch: { settings: {
-        companionUrl: typeof s.companionUrl === 'string' ? s.companionUrl : state.settings.companionUrl,
-        allowEditAnyHost: s.allowRemoteEdit === true,
-      } } };
-    }
+    case 'settings':
+      return { patch: { settings: readSettings(p.settings, state.settings) } };
     default:
       return { ignored: message.type };
   }

@@ -8,7 +8,7 @@ import type { PanelCookie } from '../model/types.ts';
 import type { Transport } from '../transport/transport.ts';
 import { createConnection, type Backoff } from './connection.ts';
 import { createDecodeActions, type DecodeFn } from './decode-actions.ts';
-import { createInitialState, type CookieFilter, type PanelState, type PanelTab, type SortColumn } from './initial-state.ts';
+import { createInitialState, type CookieFilter, type PanelSettings, type PanelState, type PanelTab, type SortColumn } from './initial-state.ts';
 import { createResignAction, type ResignFn } from './resign-action.ts';
 import { createSecretActions } from './secret-actions.ts';
 import { createServerActions } from './server-actions.ts';
@@ -45,6 +45,8 @@ export interface PanelActions {
   setCompanionUrl(url: string): Promise<void>;
   /** opt-in to edit & re-sign on non-loopback hosts (the background enforces the same setting) */
   setAllowRemoteEdit(allow: boolean): void;
+  /** in-page badge (everywhere / per site) and the per-tab timeline buffer; applied at once, then confirmed by the background */
+  updateSettings(patch: Partial<Pick<PanelSettings, 'timelineLimit' | 'badgeEnabled' | 'badgeDisabledSites'>>): void;
   connectCompanion(): Promise<void>;
   refreshServer(force?: boolean): Promise<void>;
   resignAndSet(cookie: PanelCookie, payloadJson: string): Promise<boolean>;
@@ -85,6 +87,10 @@ export function createPanelStore(deps: PanelDeps): PanelStore {
     setAllowRemoteEdit(allow) {
       store.setState({ settings: { ...store.getState().settings, allowEditAnyHost: allow } });
       try { connection.send('setSettings', { patch: { allowRemoteEdit: allow } }); } catch { ui.notify('error', 'Not connected: the setting applies to this panel only'); }
+    },
+    updateSettings(patch) {
+      store.setState({ settings: { ...store.getState().settings, ...patch } });
+      try { connection.send('setSettings', { patch }); } catch { ui.notify('error', 'Not connected: the setting was not saved'); }
     },
     connectCompanion: () => server.connectCompanion(),
     refreshServer: (force) => server.refreshServer(force),

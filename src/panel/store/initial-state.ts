@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS } from '../../core/protocol/index.ts';
 import type { CompanionInfo } from '../lib/companion-client.ts';
 import type {
   DecodedEntry, PanelCookie, PanelFinding, SameSite, ServerRecord, SiteSecrets,
@@ -58,7 +59,16 @@ export interface PanelState {
     timelineCookie: string | null;
     notice: { kind: 'info' | 'error'; text: string } | null;
   };
-  settings: { companionUrl: string; allowEditAnyHost: boolean };
+  settings: PanelSettings;
+}
+
+/** The extension settings the panel shows and edits (the background owns and persists them). */
+export interface PanelSettings {
+  companionUrl: string;
+  allowEditAnyHost: boolean;
+  timelineLimit: number;
+  badgeEnabled: boolean;
+  badgeDisabledSites: string[];
 }
 
 export const DEFAULT_COMPANION_URL = 'http://localhost:8765';
@@ -85,6 +95,9 @@ export function createInitialState(tabId: number | null = null): PanelState {
       timelineCookie: null,
       notice: null,
     },
-    settings: { companionUrl: DEFAULT_COMPANION_URL, allowEditAnyHost: false },
+    settings: {
+      companionUrl: DEFAULT_COMPANION_URL, allowEditAnyHost: false, timelineLimit: DEFAULT_SETTINGS.timelineLimit,
+      badgeEnabled: DEFAULT_SETTINGS.badgeEnabled, badgeDisabledSites: [],
+    },
   };
 }
