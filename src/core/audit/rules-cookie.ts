@@ -68,7 +68,9 @@ function prefixHits(ctx: CookieContext): Hit[] {
   if (!/^__(Secure|Host)-/.test(cookie.name)) hits.push(hit(ctx, 'prefix-case', `"${match[0]}" is a prefix in non-canonical case: browsers enforce it, servers may not recognise it`));
   if (match[1].toLowerCase() === 'secure' && !cookie.secure) hits.push(hit(ctx, 'prefix-secure-violation', `"${cookie.name}" uses the __Secure- prefix without Secure: the browser rejects it`));
   if (match[1].toLowerCase() === 'host') {
-    const problems = [!cookie.secure && 'no Secure', cookie.domainRaw !== undefined && 'a Domain attribute', cookie.path !== '/' && 'a Path other than /'].filter(Boolean);
+    // as the cookie model (and Chromium): an empty Domain is ignored, and an IP host may name itself
+    const hostOnly = cookie.domain === undefined || (isIpAddress(ctx.origin.host) && cookie.domain === ctx.origin.host);
+    const problems = [!cookie.secure && 'no Secure', !hostOnly && 'a Domain attribute', cookie.path !== '/' && 'a Path other than /'].filter(Boolean);
     if (problems.length) hits.push(hit(ctx, 'prefix-host-violation', `"${cookie.name}" uses the __Host- prefix with ${problems.join(', ')}: the browser rejects it`));
   }
   return hits;
