@@ -21,7 +21,7 @@ describe('replaceFile', () => {
     expect(readdirSync(d)).toEqual(['sessionidk']);
   });
 
-  it('coalesces saves of one turn, and saves queued behind the one in flight: the newest content is written once, every save completes after it', async () => {
+  it('coalesces the saves of one event loop turn: the newest content is written once, every save completes after it', async () => {
     const d = dir();
     const target = join(d, 'sessionidk');
     const written: string[] = [];
@@ -32,7 +32,7 @@ describe('replaceFile', () => {
     await Promise.all(['v1', 'v2'].map(save));
     expect(written).toEqual(['v2']);
     const first = save('v3');
-    await new Promise((r) => setImmediate(r)); // v3's write is in flight now
+    await new Promise((r) => setImmediate(r)); // a later turn: v3 alone
     await Promise.all([first, save('v4'), save('v5'), save('v6')]);
     expect(written).toEqual(['v2', 'v3', 'v6']);
     expect(readFileSync(target, 'latin1')).toBe('v6');

@@ -2,10 +2,10 @@
 // temp file in the same directory and renamed over the target (atomic), mode 0600. No fsync, as in Django: once
 // write() returns the bytes are in the page cache, which a killed process cannot lose (only power loss can).
 import { closeSync, openSync, readdirSync, constants } from 'node:fs';
-// Calls that change the directory (open O_CREAT, rename, unlink) can wait milliseconds on a busy disk's journal:
-// they run off the event loop (the libuv pool, or file-writer.ts's thread for the temp file + rename) and overlap
-// across concurrent requests (as Django's threads do). Reading a hot session file (file-cache.ts) and opening it
-// for the update check stay synchronous: microseconds, where a thread round trip would cost more than the call.
+// The save's temp file + rename runs synchronously once per event loop turn for all saves of a session in that
+// turn (file-writer.ts explains why that beats thread hand-offs). The rarer directory-changing calls (the
+// create placeholder, unlink) and the key-collision stat stay in the libuv pool. Reading a hot session file
+// (file-cache.ts) and opening it for the update check are synchronous: microseconds.
 import { open, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SessionBase, VALID_KEY_CHARS } from '../engine/session-base.ts';
