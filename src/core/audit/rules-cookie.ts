@@ -125,6 +125,8 @@ const syntaxRules: Rule[] = [
     const { problems } = ctx.cookie;
     if (problems.includes('control-character')) return hit(ctx, 'invalid-characters', 'control characters in the Set-Cookie line: the browser rejects it (DisallowedCharacter)');
     if (problems.includes('no-content')) return hit(ctx, 'invalid-characters', 'empty name and value: the browser rejects it (NoCookieContent)');
+    // "=a=b" would come back as cookie "a": Chromium refuses a nameless cookie whose value holds "="
+    if (ctx.cookie.name === '' && ctx.cookie.value.includes('=')) return hit(ctx, 'invalid-characters', 'a nameless cookie whose value contains "=": the browser rejects it');
     return null;
   },
 ];
