@@ -47,7 +47,14 @@ function readHarFile(path: string): Exchange[] {
   try { text = readFileSync(path, 'utf8'); } catch (err) {
     throw new InputError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
-  try { return readHar(text); } catch (err) { throw new InputError(`${path}: ${(err as Error).message}`); }
+  let exchanges: Exchange[];
+  try { exchanges = readHar(text); } catch (err) { throw new InputError(`${path}: ${(err as Error).message}`); }
+  // Chrome's default "Export HAR (sanitized)" drops Cookie and Set-Cookie: say so rather than report a clean bill
+  const cookieless = exchanges.every((ex) => !ex.request.cookieHeader && !ex.response?.setCookieHeaders.length);
+  if (exchanges.length > 0 && cookieless) {
+    process.stderr.write(`sessionscope audit: note: ${path} holds no Cookie or Set-Cookie header (a sanitized export?); in Chrome use "Export HAR (with sensitive data)"\n`);
+  }
+  return exchanges;
 }
 
 async function collect(urls: string[], hars: string[]): Promise<Exchange[]> {
