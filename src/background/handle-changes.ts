@@ -6,7 +6,6 @@ import type { CookieChange } from '../platform/types.ts';
 import { matchKey, type Attribution, type Hint } from './provenance.ts';
 import type { BlockedCheck } from './blocked-check.ts';
 import type { PipelineContext } from './context.ts';
-import type { TabState } from './tab-state.ts';
 
 /** `key`: the provenance match key a hint must carry to explain the change */
 interface Held { change: CookieChange; done: boolean; key: string }
@@ -99,9 +98,9 @@ export class ChangeHandler {
     this.pruneOverwritten(change.time);
     const browserDriven = cause === 'expired' || cause === 'evicted';
     const who: Attribution = browserDriven ? { source: 'unknown', tabId: null } : explained ?? this.ctx.provenance.attribute(cookie, removed, change.time);
-    const targets = new Set<TabState>(this.ctx.tabs.interestedIn(cookie.domain, cookie.hostOnly));
+    const targets = this.ctx.tabs.interestedIn(cookie.domain, cookie.hostOnly);
     const originTab = who.tabId !== null ? this.ctx.tabs.get(who.tabId) : null;
-    if (originTab) targets.add(originTab);
+    if (originTab && !targets.includes(originTab)) targets.push(originTab);
     for (const tab of targets) {
       const { source, origin } = who;
       tab.push(origin ? { kind: 'change', time: change.time, tabId: tab.tabId, cookie, removed, cause, source, origin }

@@ -78,19 +78,30 @@ export function judgeCookie(state: AuditState, audited: AuditedCookie): Finding[
   return findings;
 }
 
+/** "a|b" scope of a Set-Cookie line (domain and path as written) */
+const lineScope = (c: AuditCookie): string => `${c.domain ?? ''}|${c.path ?? ''}`;
+
+/** Jar cookies of this name the response's host can see; null for fewer than two (no list built: the usual case). */
+function aliveFor(jar: readonly StoredCookie[], name: string, host: string): StoredCookie[] | null {
+  let count = 0;
+  for (const j of jar) if (j.name === name && (j.domain === host || host.endsWith('.' + j.domain))) count++;
+  return count > 1 ? jar.filter((j) => j.name === name && (j.domain === host || host.endsWith('.' + j.domain))) : null;
+}
+
 function duplicateHits(state: AuditState, cookies: AuditCookie[], origin: Origin, evidence: (c: AuditCookie) => string): Map<string, Hit> {
   const hits = new Map<string, Hit>();
-  const scopeOf = (c: AuditCookie): string => `${c.domain ?? ''}|${c.path ?? ''}`;
   for (const c of cookies) {
-    const twins = cookies.filter((o) => o.name === c.name);
-    if (twins.length > 1) {
-      const effect = new Set(twins.map(scopeOf)).size === 1 ? 'only the last one is kept' : 'with different scopes, so requests can carry several';
-      hits.set(c.name, { rule: 'duplicate-cookie', message: `"${c.name}" is set ${twins.length} times in one response, ${effect}`, evidence: evidence(c) });
+    let twins = 0;
+    for (const o of cookies) if (o.name === c.name) twins++;
+    if (twins > 1) {
+      const scopes = new Set(cookies.filter((o) => o.name === c.name).map(lineScope));
+      const effect = scopes.size === 1 ? 'only the last one is kept' : 'with different scopes, so requests can carry several';
+      hits.set(c.name, { rule: 'duplicate-cookie', message: `"${c.name}" is set ${twins} times in one response, ${effect}`, evidence: evidence(c) });
     }
     if (hits.has(c.name)) continue;
-    const alive = state.jar.filter((j) => j.name === c.name && (j.domain === origin.host || origin.host.endsWith('.' + j.domain)));
-    // one live cookie of the name (the usual case) cannot span several scopes
-    const scopes = alive.length > 1 ? new Set(alive.map((j) => `${j.domain}|${j.path}|${j.partitionKey?.topLevelSite ?? ''}`)) : null;
+    // one live cookie of the name cannot span several scopes
+    const alive = aliveFor(state.jar, c.name, origin.host);
+    const scopes = alive && new Set(alive.map((j) => `${j.domain}|${j.path}|${j.partitionKey?.topLevelSite ?? ''}`));
     if (scopes && scopes.size > 1) {
       hits.set(c.name, { rule: 'duplicate-cookie', message: `"${c.name}" is alive for ${scopes.size} domain/path/partition combinations (${[...scopes].map((s) => s.split('|').slice(0, 2).join('')).join(', ')}): requests can carry several, in an order servers rarely expect`, evidence: evidence(c) });
     }

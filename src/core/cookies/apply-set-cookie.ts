@@ -104,7 +104,10 @@ export interface ApplySetCookiesInput extends Omit<ApplySetCookieInput, 'header'
 /** Applies a response's Set-Cookie headers in order, each seeing the jar the previous one produced. */
 export function applySetCookies(input: ApplySetCookiesInput): { decisions: CookieDecision[]; jar: StoredCookie[] } {
   let jar = [...input.jar];
-  const options: CreateOptions = { ...input, url: parseUrl(input.url) ?? input.url };
+  const options: CreateOptions = {
+    url: parseUrl(input.url) ?? input.url, now: input.now, topLevelUrl: input.topLevelUrl, partitionKey: input.partitionKey,
+    fromScript: input.fromScript, blockThirdPartyCookies: input.blockThirdPartyCookies,
+  };
   const headers = splitSetCookieHeaders(input.headers);
   const given = input.parsed?.length === headers.length ? input.parsed : undefined;
   const decisions: CookieDecision[] = [];

@@ -41,16 +41,22 @@ export function trimCookieWhitespace(text: string, start = 0, end = text.length)
   return text.slice(start, end);
 }
 
+/** Position of the character `code` in text[from, to), or -1 (never scans past `to`). */
+function indexIn(text: string, code: number, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return i;
+  return -1;
+}
+
 function readAttributes(line: string, from: number, out: ParsedSetCookie): void {
   let pos = from;
   while (pos < line.length) {
     let end = line.indexOf(';', pos);
     if (end < 0) end = line.length;
-    const segment = line.slice(pos, end);
+    // name and value are cut from the line itself: no intermediate string per attribute
+    const eq = indexIn(line, 61, pos, end);
+    const name = trimCookieWhitespace(line, pos, eq >= 0 ? eq : end);
+    const value = eq >= 0 ? trimCookieWhitespace(line, eq + 1, end) : '';
     pos = end + 1;
-    const eq = segment.indexOf('=');
-    const name = trimCookieWhitespace(segment, 0, eq >= 0 ? eq : segment.length);
-    const value = eq >= 0 ? trimCookieWhitespace(segment, eq + 1) : '';
     if (!out.problems.includes('control-character') && (hasControlCharacter(name) || hasControlCharacter(value))) {
       out.problems.push('control-character');
     }
