@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { createCompanionServer } from '../companion/server.ts';
 import { ENGINES, type CompanionServer, type DjangoVersion, type Engine, type SessionSettings, type SiteOptions } from '../companion/types.ts';
 import { coerceSetting, parseEngine, settingsFromEnv, settingsFromFile, SettingsError } from '../companion/settings.ts';
+import { isLoopbackAddress } from '../companion/security/loopback.ts';
 
 export const USAGE = `usage: sessionscope companion [--engine db|cache|cached_db|file|signed_cookies] [--port N] [options]
        sessionscope companion clearsessions [--engine E] [--data-dir DIR]   (Django's manage.py clearsessions)
@@ -134,10 +135,18 @@ async function startFromFlags(values: Values, env: Record<string, string | undef
   if (values.redis !== undefined) checkRedisUrl(values.redis);
   const engine = settings.SESSION_ENGINE;
   if (engine === undefined) return startAll(values, settings, django, env);
+  // the ready line names this host: a specific --host (::1, a LAN address) is where the server is reachable
+  const host = values.host && values.host !== '0.0.0.0' && values.host !== '::' ? values.host.replace(/^\[|\]$/g, '') : undefined;
   return createCompanionServer({
-    sites: [{ engine, django, settings, ...(values.redis ? { redis: values.redis } : {}), ...(values.database ? { database: values.database } : {}) }],
+    sites: [{ engine, django, settings, ...(host ? { host } : {}), ...(values.redis ? { redis: values.redis } : {}), ...(values.database ? { database: values.database } : {}) }],
     port: parsePort(values.port, 0), bindHost: values.host, dataDir: values['data-dir'], quiet: values.quiet,
   });
+}
+
+/** The default bind is loopback; anything else serves session data to the network, which must not go unnoticed. */
+function warnIfExposed(host: string | undefined): void {
+  if (host === undefined || isLoopbackAddress(host.replace(/^\[|\]$/g, ''))) return;
+  process.stderr.write(`sessionscope companion: WARNING: listening on ${host}, not loopback: anyone who can reach this address can read and change the sessions\n`);
 }
 
 function announce(server: CompanionServer): void {
@@ -175,6 +184,7 @@ export async function runCompanion(argv: string[], env: Record<string, string | 
     await server.close();
     return 1;
   }
+  warnIfExposed(values.host);
   announce(server);
   return new Promise<number>((resolve) => {
     const stop = (): void => { void extras.close().then(() => server.close()).then(() => resolve(0), () => resolve(1)); };

@@ -19,6 +19,17 @@ async function readyLine(args: string[], env: Record<string, string> = {}): Prom
   }
 }
 
+async function readyLineAnd(args: string[], use: (url: string) => Promise<void>): Promise<string> {
+  const child = spawn(process.execPath, [BIN, 'companion', '--port', '0', '--quiet', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const line = await waitForOutput(child, /SESSIONSCOPE_COMPANION_READY \S+ engine=\S+ django=\S+ pid=\d+/, 30_000);
+    await use(line.split(' ')[1]);
+    return line;
+  } finally {
+    await new Promise((resolve) => { child.once('exit', resolve); child.kill('SIGTERM'); });
+  }
+}
+
 describe('companion settings from the environment and the config file', () => {
   it('SESSION_ENGINE in the environment selects one backend, as --engine does', async () => {
     expect(await readyLine([], { SESSION_ENGINE: 'django.contrib.sessions.backends.file' })).toMatch(/ engine=file /);
@@ -37,6 +48,24 @@ describe('companion settings from the environment and the config file', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('sessionscope companion: --redis must be a redis://[:password@]host:port[/db] URL, got "localhost:6379"\n');
   });
+});
+
+describe('companion --host', () => {
+  it('the ready line names the address the server listens on', async () => {
+    const line = await readyLineAnd(['--engine', 'db', '--host', '127.0.0.2'], async (url) => {
+      expect((await fetch(`${url}/noop`)).status).toBe(200);
+    });
+    expect(line).toMatch(/^SESSIONSCOPE_COMPANION_READY http:\/\/127\.0\.0\.2:\d+ engine=db /);
+  }, 60_000);
+
+  it('warns on stderr when it listens beyond loopback', async () => {
+    const child = spawn(process.execPath, [BIN, 'companion', '--port', '0', '--quiet', '--engine', 'db', '--host', '0.0.0.0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (c) => { stderr += c; });
+    await waitForOutput(child, /SESSIONSCOPE_COMPANION_READY/, 30_000);
+    await new Promise((resolve) => { child.once('exit', resolve); child.kill('SIGTERM'); });
+    expect(stderr).toContain('WARNING: listening on 0.0.0.0, not loopback');
+  }, 60_000);
 });
 
 describe('companion clearsessions', () => {
