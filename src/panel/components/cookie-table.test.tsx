@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act } from 'preact/test-utils';
 import { createDemoSnapshot } from '../mock/demo-data.ts';
-import { $all, mountPanel, testIds, type Mounted } from '../test-support.tsx';
+import { $all, click, mountPanel, testIds, type Mounted } from '../test-support.tsx';
 
 const NOW = 1_796_000_000;
 let mounted: Mounted | null = null;
@@ -36,6 +36,23 @@ describe('cookie grid keyboard', () => {
     await press(testIds(root, 'cookie-grid')[0], 'Escape');
     await press(testIds(root, 'cookie-grid')[0], 'ArrowUp');
     expect(selected()).toEqual(['sessionid']);
+  });
+
+  it('shows and sorts by the Priority of the Set-Cookie headers seen (the cookies API has none)', async () => {
+    const snapshot = await createDemoSnapshot(NOW);
+    const url = 'http://localhost:8000/login';
+    snapshot.events.push(
+      { kind: 'set-cookie', seq: 100, time: NOW * 1000, tabId: snapshot.tabId, url, method: 'POST', status: 302, frameId: 0, name: 'sessionid', header: 'sessionid=x; Path=/; Priority=High' },
+      { kind: 'set-cookie', seq: 101, time: NOW * 1000, tabId: snapshot.tabId, url, method: 'POST', status: 302, frameId: 0, name: 'csrftoken', header: 'csrftoken=y; Path=/' },
+    );
+    mounted = await mountPanel(snapshot, { nowMs: NOW * 1000 });
+    const { root } = mounted;
+    const priorities = () => Object.fromEntries(testIds(root, 'cookie-row').map((r) => [r.dataset.cookieName, r.querySelector('[data-testid=cookie-priority]')!.textContent]));
+    expect(priorities()).toEqual({ _ga: '', auth_token: '', csrftoken: 'Medium', sessionid: 'High' });
+    await click(testIds(root, 'sort-priority')[0]);
+    expect(testIds(root, 'cookie-row').map((r) => r.dataset.cookieName)).toEqual(['_ga', 'auth_token', 'csrftoken', 'sessionid']);
+    await click(testIds(root, 'sort-priority')[0]);
+    expect(testIds(root, 'cookie-row').map((r) => r.dataset.cookieName)).toEqual(['sessionid', 'csrftoken', '_ga', 'auth_token']);
   });
 
   it('Enter moves focus to the details, Esc clears the selection', async () => {

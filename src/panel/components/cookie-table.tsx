@@ -4,6 +4,7 @@ import { mark, MARKS } from '../lib/perf.ts';
 import type { TargetedKeyboardEvent } from 'preact';
 import { useActions, usePanel } from '../hooks.ts';
 import { cookieSize, formatOf } from '../lib/cookie-facts.ts';
+import { BROWSER_HAS_PRIORITY, prioritiesFromHeaders, priorityOf, type Priority } from '../lib/cookie-priority.ts';
 import { formatDate } from '../lib/format-time.ts';
 import { cookieId, type PanelCookie, type PanelFinding } from '../model/types.ts';
 import type { SortColumn } from '../store/initial-state.ts';
@@ -28,8 +29,8 @@ function worst(findings: PanelFinding[]): string {
   return '';
 }
 
-const CookieRow = memo(function CookieRow({ cookie, findings, selected, onSelect }: {
-  cookie: PanelCookie; findings: PanelFinding[]; selected: boolean; onSelect(id: string): void;
+const CookieRow = memo(function CookieRow({ cookie, findings, selected, priority, onSelect }: {
+  cookie: PanelCookie; findings: PanelFinding[]; selected: boolean; priority: Priority | null; onSelect(id: string): void;
 }) {
   const id = cookieId(cookie);
   return (
@@ -45,7 +46,7 @@ const CookieRow = memo(function CookieRow({ cookie, findings, selected, onSelect
       <span class="cell check">{cookie.secure ? '✓' : ''}</span>
       <span class="cell">{SAME_SITE_LABEL[cookie.sameSite]}</span>
       <span class="cell">{cookie.partitionKey ?? ''}</span>
-      <span class="cell" title={cookie.priority ? undefined : 'not exposed by the cookies API'}>{cookie.priority ?? ''}</span>
+      <span class="cell" data-testid="cookie-priority" title={priority ? undefined : 'no Set-Cookie header seen for it (the cookies API does not expose Priority)'}>{priority ?? ''}</span>
       <span class="cell">{formatOf(cookie) ?? ''}</span>
       <span class={`cell sev-${worst(findings)}`}>{findings.length || ''}</span>
     </div>
@@ -77,6 +78,7 @@ export function CookieTable() {
   const index = indexFindings(findingList);
   const activeIndex = rows.findIndex((c) => cookieId(c) === selectedId);
   const filterText = usePanel((s) => s.ui.filter.text);
+  const priorities = prioritiesFromHeaders(usePanel((s) => s.timeline.raw), BROWSER_HAS_PRIORITY);
   // after the DOM commit of the new rows: what the bench's keystroke-to-rows figure measures
   useLayoutEffect(() => mark(MARKS.filterApplied), [filterText]);
 
@@ -97,7 +99,7 @@ export function CookieTable() {
         : <VirtualList items={rows} rowHeight={ROW_HEIGHT} activeIndex={activeIndex} onKeyDown={onKeyDown} label="Cookies"
           testId="cookie-grid" renderRow={(c) => (
             <CookieRow key={cookieId(c)} cookie={c} findings={index.get(findingKey(c)) ?? NO_FINDINGS}
-              selected={activeIndex >= 0 && cookieId(c) === selectedId} onSelect={select} />
+              selected={activeIndex >= 0 && cookieId(c) === selectedId} priority={priorityOf(c, priorities)} onSelect={select} />
           )} />}
     </div>
   );
