@@ -46,6 +46,11 @@ describe('classifySession', () => {
     expect(unquotedValue('""')).toBe('');
     expect(unquotedValue('a"b"')).toBe('a"b');
     expect(unquotedValue('%22x')).toBe('x');
+    // the opaque-token reason names each value's own length
+    expect(classifySession('my_auth', 'Zx81kQ0pLm3vB7tY').reason).toMatch(/of 16 characters/);
+    expect(classifySession('my_auth', 'Zx81kQ0pLm3vB7tYabcd').reason).toMatch(/of 20 characters/);
+    expect(classifySession('session', 'eyJhIjoxfQ==').framework).toBe('express');
+    expect(classifySession('session', 'abc').framework).toBe('flask');
   });
 });
 

@@ -86,6 +86,10 @@ interface NameFacts {
   csrf: boolean;
   /** the session-ish word in the name, lower-cased */
   sessionish?: string;
+  /** verdicts that follow from the name and the value's format alone, made once (shared: never changed) */
+  byFormat: Map<string, SessionVerdict>;
+  byKnownFramework: Map<Framework | undefined, SessionVerdict>;
+  unknown?: SessionVerdict;
 }
 
 const nameFacts = new Map<string, NameFacts>();
@@ -97,7 +101,7 @@ function factsOf(name: string): NameFacts {
   facts = {
     bare, known: KNOWN_NAMES.find(([re]) => re.test(bare)), framework: frameworkOfName(name),
     notSession: /csrf|xsrf|messages/i.test(bare), sig: /\.sig$/.test(bare), csrf: /csrf|xsrf/i.test(bare),
-    sessionish: SESSIONISH.exec(bare)?.[0].toLowerCase(),
+    sessionish: SESSIONISH.exec(bare)?.[0].toLowerCase(), byFormat: new Map(), byKnownFramework: new Map(),
   };
   if (nameFacts.size >= 1000) nameFacts.clear();
   nameFacts.set(name, facts);
@@ -111,18 +115,25 @@ export function classifySession(name: string, value: string, decoded?: DecodeRes
   }
   const sniffed = sniffFormat(value);
   if (sniffed && !facts.notSession) {
-    return { is: true, reason: `value is in the ${sniffed} format`, framework: DECODER_FRAMEWORK[sniffed] ?? facts.framework };
+    return facts.byFormat.get(sniffed)
+      ?? remember(facts.byFormat, sniffed, { is: true, reason: `value is in the ${sniffed} format`, framework: DECODER_FRAMEWORK[sniffed] ?? facts.framework });
   }
   const { known } = facts;
   if (known) {
     // cookie-session also defaults to "session": its value is bare base64 JSON, Flask's is dotted.
     const framework = known[2] === 'flask' && /^eyJ[\w+/=]*$/.test(value) ? 'express' : known[2];
-    return { is: true, reason: `well-known session cookie name (${known[1]})`, framework };
+    return facts.byKnownFramework.get(framework)
+      ?? remember(facts.byKnownFramework, framework, { is: true, reason: `well-known session cookie name (${known[1]})`, framework });
   }
   if (facts.sig) return { is: false, reason: 'signature companion of a signed cookie (cookie-session/keygrip)', framework: 'express' };
   if (facts.csrf) return { is: false, reason: 'anti-CSRF cookie, not a session cookie', framework: facts.framework };
   if (facts.sessionish !== undefined && OPAQUE.test(value)) {
     return { is: true, reason: `name contains "${facts.sessionish}" and the value is an opaque token of ${value.length} characters` };
   }
-  return { is: false, reason: 'not a known session name or format', framework: facts.framework };
+  return facts.unknown ??= { is: false, reason: 'not a known session name or format', framework: facts.framework };
+}
+
+function remember<K>(verdicts: Map<K, SessionVerdict>, key: K, verdict: SessionVerdict): SessionVerdict {
+  verdicts.set(key, verdict);
+  return verdict;
 }
