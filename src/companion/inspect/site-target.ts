@@ -93,7 +93,7 @@ export class SiteTarget implements InspectTarget {
 
   async list(limit: number): Promise<SessionListing> {
     if (this.live.engine === 'signed_cookies') return { engine: 'signed_cookies', count: 0, truncated: false, sessions: [], serverSide: false };
-    const keys = await this.live.listKeys();
+    const keys = await this.store(() => this.live.listKeys());
     const views = await Promise.all(keys.slice(0, limit).map((k) => this.inspect(k)));
     const sessions = views.filter((v) => v.found).map(({ key, expiresAt, expired, location }) => ({ key, expiresAt, expired, location }))
       .sort((a, b) => (b.expiresAt ?? Infinity) - (a.expiresAt ?? Infinity));
@@ -115,9 +115,20 @@ export class SiteTarget implements InspectTarget {
 
   async clearSessions(): Promise<{ removed: number | null }> {
     const counted = this.live.engine === 'db' || this.live.engine === 'cached_db' || this.live.engine === 'file';
-    const before = counted ? (await this.live.listKeys()).length : 0;
-    await this.live.clearExpired();
-    return { removed: counted ? before - (await this.live.listKeys()).length : null };
+    return this.store(async () => {
+      const before = counted ? (await this.live.listKeys()).length : 0;
+      await this.live.clearExpired();
+      return { removed: counted ? before - (await this.live.listKeys()).length : null };
+    });
+  }
+
+  /** A store that cannot be reached (Redis down) is a 503 naming the engine, as for a lookup, not a bare 500. */
+  private async store<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      throw new StoreUnavailableError(`${this.live.engine} store unavailable: ${(err as Error).message}`);
+    }
   }
 
   async fault(fault: Fault): Promise<{ [key: string]: Json }> {
@@ -128,8 +139,8 @@ export class SiteTarget implements InspectTarget {
     }
     const prefix = CACHE_PREFIX[this.live.engine];
     if (!prefix || !this.cache) throw new BadRequestError(`engine ${this.live.engine} has no cache`);
-    if (fault.action === 'restart-cache') await this.cache.clear();
-    else await this.cache.delete(prefix + fault.key);
+    const cache = this.cache;
+    await this.store(async () => { if (fault.action === 'restart-cache') await cache.clear(); else await cache.delete(prefix + fault.key); });
     this.announce('evicted', fault.action === 'evict' ? fault.key : null);
     return { clockOffset: this.live.clock.offset() };
   }
