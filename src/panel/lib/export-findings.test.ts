@@ -10,15 +10,19 @@ const findings: PanelFinding[] = [
   { rule: 'oversize', severity: 'error', cookie: { name: 'big', domain: 'a.test', path: '/' }, message: 'Too big' },
 ];
 
+function sarifValidator() {
+  const schema = JSON.parse(readFileSync('test/fixtures/sarif-schema-2.1.0.json', 'utf8'));
+  // draft-04 schema: Ajv 8 reads it the same once the root "id" is "$id" (as src/core/sarif's test does)
+  delete schema.$schema;
+  schema.$id = schema.id;
+  delete schema.id;
+  return new Ajv({ strict: false, validateFormats: false, unicodeRegExp: false }).compile(schema);
+}
+
 describe('findings exports', () => {
   it('writes SARIF 2.1.0 that validates against the schema, with levels and cookie locations', () => {
     const sarif = JSON.parse(findingsToSarif(findings, 'http://a.test/'));
-    const schema = JSON.parse(readFileSync('test/fixtures/sarif-schema-2.1.0.json', 'utf8'));
-    // draft-04 schema: Ajv 8 reads it the same once the root "id" is "$id" (as src/core/sarif's test does)
-    delete schema.$schema;
-    schema.$id = schema.id;
-    delete schema.id;
-    const validate = new Ajv({ strict: false, validateFormats: false, unicodeRegExp: false }).compile(schema);
+    const validate = sarifValidator();
     expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     const results = sarif.runs[0].results;
     expect(results.map((r: { level: string }) => r.level)).toEqual(['error', 'note', 'error']);
@@ -26,6 +30,23 @@ describe('findings exports', () => {
     expect(results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('http://a.test/');
     const rules = sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id);
     expect(rules[results[1].ruleIndex]).toBe('samesite-missing');
+  });
+
+  it('describes the server diagnostics in SARIF too, so each result references its rule', () => {
+    const diagnostics: PanelFinding[] = [
+      { rule: 'record-expired', severity: 'medium', cookie: { name: 'sessionid', domain: 'db.localhost', path: '/' }, message: 'expired', fix: 'align' },
+      { rule: 'no-server-record', severity: 'medium', cookie: { name: 'sessionid', domain: 'cache.localhost', path: '/' }, message: 'gone' },
+      { rule: 'record-expired', severity: 'medium', cookie: { name: 'sessionid', domain: 'file.localhost', path: '/' }, message: 'expired' },
+      { rule: 'session-fixation', severity: 'high', cookie: { name: 'sessionid', domain: 'db.localhost', path: '/' }, message: 'kept' },
+    ];
+    const sarif = JSON.parse(findingsToSarif(diagnostics, 'http://db.localhost:8765/'));
+    const validate = sarifValidator();
+    expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    const rules: { id: string; shortDescription: { text: string } }[] = sarif.runs[0].tool.driver.rules;
+    const ids = sarif.runs[0].results.map((r: { ruleIndex: number }) => rules[r.ruleIndex]?.id);
+    expect(ids).toEqual(['record-expired', 'no-server-record', 'record-expired', 'session-fixation']);
+    expect(rules.filter((r) => r.id === 'record-expired')).toHaveLength(1);
+    expect(rules.find((r) => r.id === 'no-server-record')!.shortDescription.text).toBe('Session cookie the server has no record for');
   });
 
   it('writes Markdown grouped by severity, worst first, with table cells escaped', () => {

@@ -4,6 +4,7 @@ import type { Finding } from '../../core/audit/types.ts';
 import { toSarif } from '../../core/sarif/write-sarif.ts';
 import type { PanelFinding } from '../model/types.ts';
 import { SEVERITY_ORDER } from '../store/selectors.ts';
+import { PANEL_ONLY_RULES } from './server-diagnostics.ts';
 
 export type ExportFormat = 'json' | 'sarif' | 'markdown';
 
@@ -19,7 +20,31 @@ function toAuditFinding(f: PanelFinding, pageUrl: string | null): Finding {
 
 /** SARIF through the same writer as `sessionscope audit --format sarif`, so CI and the panel agree. */
 export function findingsToSarif(findings: PanelFinding[], pageUrl: string | null): string {
-  return JSON.stringify(toSarif(findings.map((f) => toAuditFinding(f, pageUrl)), { toolVersion: manifest.version }), null, 2);
+  const log = toSarif(findings.map((f) => toAuditFinding(f, pageUrl)), { toolVersion: manifest.version });
+  describePanelRules(log.runs[0]);
+  return JSON.stringify(log, null, 2);
+}
+
+type SarifRun = ReturnType<typeof toSarif>['runs'][number];
+const SARIF_LEVEL = { error: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note' } as const;
+
+/** The server diagnostics are not catalogue rules: describe them too, so every result points at its rule. */
+function describePanelRules(run: SarifRun): void {
+  const rules = run.tool.driver.rules as Array<{ id: string } & Record<string, unknown>>;
+  for (const r of run.results) {
+    const info = PANEL_ONLY_RULES[r.ruleId];
+    if (r.ruleIndex >= 0 || !info) continue;
+    let index = rules.findIndex((d) => d.id === r.ruleId);
+    if (index < 0) {
+      index = rules.push({
+        id: r.ruleId, name: r.ruleId.split('-').map((w) => w[0].toUpperCase() + w.slice(1)).join(''),
+        shortDescription: { text: info.title }, fullDescription: { text: `${info.title} (sessionscope panel: browser cookie vs companion server record).` },
+        help: { text: `Server diagnostic ${r.ruleId} of the sessionscope panel: see docs/panel.md.` },
+        defaultConfiguration: { level: SARIF_LEVEL[info.severity] }, properties: { tags: ['security', 'cookies', 'sessions'] },
+      }) - 1;
+    }
+    r.ruleIndex = index;
+  }
 }
 
 const escapeMd = (s: string) => s.replace(/[|\\`*_<>]/g, (c) => `\\${c}`).replace(/\n/g, ' ');

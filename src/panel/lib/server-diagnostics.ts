@@ -16,6 +16,13 @@ const DJANGO_FIX: Record<DiagnosticRule, string> = {
   'logout-not-revoked': 'Use django.contrib.auth.logout() (request.session.flush()); with signed_cookies there is no revocation, prefer a server-side SESSION_ENGINE.',
 };
 
+/** Titles of the diagnostics the audit catalogue does not have (it has session-fixation and logout-not-revoked). */
+export const PANEL_ONLY_RULES: Record<string, { title: string; severity: Severity }> = {
+  'no-server-record': { title: 'Session cookie the server has no record for', severity: 'medium' },
+  'record-expired': { title: 'Server record expired while the cookie lives', severity: 'medium' },
+  'expiry-mismatch': { title: 'Cookie and server record expire at different times', severity: 'low' },
+};
+
 function make(rule: DiagnosticRule, severity: Severity, cookie: PanelCookie, message: string, evidence?: string): PanelFinding {
   return { rule, severity, cookie: { name: cookie.name, domain: cookie.domain, path: cookie.path }, message, evidence, fix: DJANGO_FIX[rule], session: 'server-side session record' };
 }
