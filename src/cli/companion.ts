@@ -16,7 +16,7 @@ export const USAGE = `usage: sessionscope companion [--engine db|cache|cached_db
 Without --engine: all five backends on one port, one host name each (db.localhost, cache.localhost,
 cached-db.localhost, file.localhost, signed-cookies.localhost), data in the per-user data folder.
 
-options (Django setting in brackets; env vars with the setting's name and --config FILE.json work too):
+options (Django setting in brackets; env vars with the setting's name, SESSION_ENGINE too, and --config FILE.json work as well):
   --port N                    TCP port on 127.0.0.1 (0 = a free one; default 8765 without --engine)
   --django 3.2|4.2|5.2        Django version whose session behaviour to reproduce (default 3.2)
   --secret-key K              [SECRET_KEY]
