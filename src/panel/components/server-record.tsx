@@ -24,7 +24,9 @@ export function ServerRecordView({ cookie, nowSec }: { cookie: PanelCookie; nowS
       <div class="subhead">Server record · <b>{record.engine ?? site.engine}</b> · {record.found ? 'found' : 'not found'}</div>
       {record.found && (
         <dl class="facts">
-          <dt>Expires</dt><dd>{record.expiresAt === null ? 'never / unknown' : `${formatDate(record.expiresAt)} — ${formatExpiresIn(record.expiresAt, nowSec)}`}</dd>
+          <dt>Expires</dt><dd data-testid="server-expiry">{record.expiresAt === null ? 'never / unknown' : `${formatDate(record.expiresAt)} — ${
+            // the server's clock decides (fault injection may have moved it), not the browser's
+            record.expired ? 'expired on the server' : formatExpiresIn(record.expiresAt, nowSec)}`}</dd>
           {record.location && <><dt>Stored in</dt><dd class="mono">{record.location}</dd></>}
         </dl>
       )}
