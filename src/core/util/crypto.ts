@@ -3,16 +3,19 @@
 // ~15 µs for a 300-byte HMAC in JS). Large inputs still use WebCrypto, whose native code wins past a few tens of
 // KB. Both give identical bytes; PBKDF2 stays on WebCrypto (thousands of iterations are native work).
 import { hmac as nobleHmac, type _HMAC } from '@noble/hashes/hmac.js';
-import { sha1 } from '@noble/hashes/legacy.js';
-import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
+import { md5, sha1 } from '@noble/hashes/legacy.js';
+import { sha224, sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import type { CHash, Hash } from '@noble/hashes/utils.js';
 import { utf8Encode } from './bytes.ts';
 import { HmacSha256 } from './sha256.ts';
 
-export type HashName = 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512';
+// MD5 and SHA-224 only for itsdangerous signers configured with hashlib.md5/sha224; WebCrypto has neither, so
+// they always stay in JS.
+export type HashName = 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512' | 'SHA-224' | 'MD5';
 type KeyInput = Uint8Array | string;
 
-const HASHES: Record<HashName, CHash> = { 'SHA-1': sha1, 'SHA-256': sha256, 'SHA-384': sha384, 'SHA-512': sha512 };
+const HASHES: Record<HashName, CHash> = { 'SHA-1': sha1, 'SHA-256': sha256, 'SHA-384': sha384, 'SHA-512': sha512, 'SHA-224': sha224, MD5: md5 };
+const jsOnly = (hash: HashName): boolean => hash === 'SHA-224' || hash === 'MD5';
 /** Past this many data bytes the native WebCrypto call is faster than the JS hash, despite its fixed cost. */
 const NATIVE_FROM_BYTES = 32 * 1024;
 
@@ -27,7 +30,7 @@ export function digestSync(hash: HashName, data: KeyInput): Uint8Array {
 
 export async function digest(hash: HashName, data: KeyInput): Promise<Uint8Array> {
   const bytes = toBytes(data);
-  if (bytes.length < NATIVE_FROM_BYTES) return digestSync(hash, bytes);
+  if (bytes.length < NATIVE_FROM_BYTES || jsOnly(hash)) return digestSync(hash, bytes);
   return new Uint8Array(await subtle().digest(hash, buf(bytes)));
 }
 
@@ -94,7 +97,7 @@ export const prefersNativeHmac = (byteLength: number): boolean => byteLength >= 
 
 export async function hmac(hash: HashName, key: KeyInput, data: KeyInput): Promise<Uint8Array> {
   const bytes = toBytes(data);
-  if (!prefersNativeHmac(bytes.length)) return hmacSync(hash, key, bytes);
+  if (!prefersNativeHmac(bytes.length) || jsOnly(hash)) return hmacSync(hash, key, bytes);
   return nativeHmac(hash, toBytes(key), bytes);
 }
 

@@ -7,7 +7,7 @@ import {
 } from './itsdangerous.ts';
 
 // payload (maybe '.'-compressed) . 4-6 byte timestamp . signature of a supported digest
-const SHAPE = /^(\.?[A-Za-z0-9_-]+)\.([A-Za-z0-9_-]{2,8})\.([A-Za-z0-9_-]{27}|[A-Za-z0-9_-]{43}|[A-Za-z0-9_-]{64}|[A-Za-z0-9_-]{86})$/;
+const SHAPE = /^(\.?[A-Za-z0-9_-]+)\.([A-Za-z0-9_-]{2,8})\.([A-Za-z0-9_-]{22}|[A-Za-z0-9_-]{27}|[A-Za-z0-9_-]{38}|[A-Za-z0-9_-]{43}|[A-Za-z0-9_-]{64}|[A-Za-z0-9_-]{86})$/;
 const DERIVATIONS: KeyDerivation[] = ['hmac', 'django-concat', 'concat', 'none'];
 // itsdangerous < 1.0 counted seconds from 2011-01-01
 const LEGACY_EPOCH = 1293840000;

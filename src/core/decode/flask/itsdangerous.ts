@@ -6,15 +6,15 @@ import { digest, hmac, hmacWith, prefersNativeHmac, type HashName } from '../../
 import { parsePythonJson, pythonJsonDumps } from '../../python/json.ts';
 import { deflateZlib, inflateCapped } from '../../util/zlib.ts';
 
-export type FlaskDigest = 'sha1' | 'sha256' | 'sha384' | 'sha512';
+export type FlaskDigest = 'sha1' | 'sha256' | 'sha384' | 'sha512' | 'sha224' | 'md5';
 export type KeyDerivation = 'hmac' | 'django-concat' | 'concat' | 'none';
 export interface FlaskSignOptions { salt?: string; digest?: FlaskDigest; keyDerivation?: KeyDerivation }
 
 export const FLASK_SALT = 'cookie-session';
 export const PERMANENT_SESSION_LIFETIME = 2678400;
-const HASH: Record<FlaskDigest, HashName> = { sha1: 'SHA-1', sha256: 'SHA-256', sha384: 'SHA-384', sha512: 'SHA-512' };
+const HASH: Record<FlaskDigest, HashName> = { sha1: 'SHA-1', sha256: 'SHA-256', sha384: 'SHA-384', sha512: 'SHA-512', sha224: 'SHA-224', md5: 'MD5' };
 /** signature length in b64url characters → digest */
-export const DIGEST_BY_SIG_LENGTH: Record<number, FlaskDigest> = { 27: 'sha1', 43: 'sha256', 64: 'sha384', 86: 'sha512' };
+export const DIGEST_BY_SIG_LENGTH: Record<number, FlaskDigest> = { 22: 'md5', 27: 'sha1', 38: 'sha224', 43: 'sha256', 64: 'sha384', 86: 'sha512' };
 
 type Signer = (value: Uint8Array) => Uint8Array;
 const signers = new Map<string, Promise<Signer>>();
