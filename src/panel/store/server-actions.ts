@@ -15,7 +15,11 @@ export const recordKey = (host: string, key: string) => `${host}\u0000${key}`;
 
 export function siteFor(state: Pick<PanelState, 'server'>, cookie: { domain: string; name: string }): CompanionSite | null {
   const host = hostOf(cookie.domain);
-  return state.server.info?.sites.find((s) => s.host === host && s.cookieName === cookie.name) ?? null;
+  const sites = state.server.info?.sites ?? [];
+  return sites.find((s) => s.host === host && s.cookieName === cookie.name)
+    // an attached real Django project is served from its own dev server (localhost:8000), not from a companion
+    // host name: its store answers for session cookies of loopback hosts (never for other sites' cookies)
+    ?? (isLoopbackHost(host) ? sites.find((s) => s.readOnly && s.cookieName === cookie.name) : undefined) ?? null;
 }
 
 /**
@@ -68,10 +72,9 @@ export function createServerActions(api: Api, makeClient: (url: string) => Compa
       .filter((m): m is { c: PanelCookie; site: CompanionSite } => m.site !== null);
     await Promise.all(matched.filter(({ c, site }) => force || !state.server.records[recordKey(site.host, c.value)])
       .map(({ c, site }) => fetchRecord(site, c)));
-    const sites = state.server.info?.sites ?? [];
     const deleted = deriveTimeline(selectEvents(state)).filter((e) => e.kind === 'deleted')
-      .map((e) => ({ name: e.name, domain: e.domain, path: e.path, site: sites.find((s) => s.host === hostOf(e.domain) && s.cookieName === e.name) }))
-      .filter((x): x is { name: string; domain: string; path: string; site: CompanionSite } => x.site !== undefined);
+      .map((e) => ({ name: e.name, domain: e.domain, path: e.path, site: siteFor(state, e) }))
+      .filter((x): x is { name: string; domain: string; path: string; site: CompanionSite } => x.site !== null);
     await checkRevocations(deleted);
   }
 
