@@ -18,10 +18,16 @@ export function openEventStream(req: IncomingMessage, res: ServerResponse, targe
   const send = (change: StoreChange): void => { res.write(formatEvent(change)); };
   const unsubscribers = targets.flatMap((t) => (t.subscribe ? [t.subscribe(send)] : []));
   const timer = setInterval(() => res.write(': keep-alive\n\n'), keepAliveMs);
+  let stopped = false;
   const stop = (): void => {
+    if (stopped) return;
+    stopped = true;
     clearInterval(timer);
     unsubscribers.forEach((u) => u());
   };
+  // the response's close is what reports a dropped connection: the request of a GET whose body nobody reads
+  // never ends, so its own close may not come, and the keep-alive timer then held the process after SIGTERM
+  res.on('close', stop);
   req.on('close', stop);
   res.on('error', stop);
 }
