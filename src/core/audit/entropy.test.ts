@@ -109,7 +109,7 @@ describe('estimateIdBits against the plain definitions', () => {
     const perChar = Math.log2(alphabetRef(id));
     const bits = id.length * perChar;
     const p = periodRef(id);
-    if (p < id.length) return { bits: p * perChar, pattern: `the same ${p} characters repeated` };
+    if (p < id.length) return { bits: p * perChar, pattern: p === 1 ? 'one character repeated' : `the same ${p} characters repeated` };
     const ceiling = Math.log2(Math.min(id.length, 2 ** perChar));
     const observed = shannonRef(id);
     if (id.length >= 8 && observed < 0.45 * ceiling) return { bits: Math.min(bits, id.length * observed), pattern: `low character variety (${observed.toFixed(1)} bits/char)` };

@@ -79,7 +79,7 @@ export function estimateIdBits(id: string): IdStrength {
   const perChar = Math.log2(alphabetSize(id));
   const bits = id.length * perChar;
   const p = period(id);
-  if (p < id.length) return { bits: p * perChar, pattern: `the same ${p} characters repeated` };
+  if (p < id.length) return { bits: p * perChar, pattern: p === 1 ? 'one character repeated' : `the same ${p} characters repeated` };
   // A random string of n symbols shows close to log2(min(n, alphabet)) bits of symbol entropy. Simulation:
   // 300k random 16-hex ids never went below 0.52 of that ceiling, so 0.45 flags only real repetition.
   const ceiling = Math.log2(Math.min(id.length, 2 ** perChar));

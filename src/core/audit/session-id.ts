@@ -4,6 +4,7 @@ import { sniffFormat, unquotedValue } from './classify.ts';
 import type { Hit } from './finding.ts';
 
 const MIN_BITS = 64;
+const describeBits = (bits: number): string => (bits < 1 ? 'no bits' : `only about ${Math.round(bits)} bits`);
 
 /** The opaque id a session cookie carries, or null when the value is a signed/structured session. */
 export function extractSessionId(value: string): string | null {
@@ -22,7 +23,7 @@ export function checkSessionId(id: string, history: string[], evidence: string):
   }
   const sample = analyseIdSample(history);
   if (sample && sample.bits < MIN_BITS) {
-    return { rule: 'weak-session-id', message: `across observed ids only about ${Math.round(sample.bits)} bits vary: ${sample.pattern}`, evidence: `${evidence} (${new Set(history).size} ids compared)` };
+    return { rule: 'weak-session-id', message: `observed ids are predictable: ${sample.pattern} (${describeBits(sample.bits)} vary)`, evidence: `${evidence} (${new Set(history).size} ids compared)` };
   }
   return null;
 }
