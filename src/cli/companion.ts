@@ -107,6 +107,10 @@ async function startAll(values: Values, settings: Partial<SessionSettings>, djan
   const sites: SiteOptions[] = ENGINES.map((engine: Engine) => ({
     engine, django, settings, ...(values.redis ? { redis: values.redis } : {}), ...(values.database ? { database: values.database } : {}),
   }));
+  if (settings.SESSION_COOKIE_DOMAIN) {
+    // each site has its own host precisely so that one browser keeps their cookies apart; a shared Domain undoes that
+    process.stderr.write(`sessionscope companion: WARNING: SESSION_COOKIE_DOMAIN=${settings.SESSION_COOKIE_DOMAIN} applies to all five sites, so their session cookies can reach one another's hosts and mix in one browser; use --engine to run one backend with it\n`);
+  }
   const common = { sites, bindHost: values.host, dataDir: values['data-dir'] ?? userDataDir(env), quiet: values.quiet };
   const wanted = parsePort(values.port, 8765);
   try {

@@ -68,6 +68,21 @@ describe('companion --host', () => {
   }, 60_000);
 });
 
+describe('companion --cookie-domain with all five sites', () => {
+  it('warns that the sites would share cookies; one backend gets no warning', async () => {
+    const stderrOf = async (args: string[]): Promise<string> => {
+      const child = spawn(process.execPath, [BIN, 'companion', '--port', '0', '--quiet', '--data-dir', mkdtempSync(join(tmpdir(), 'ss-req-dom-')), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr!.on('data', (c) => { stderr += c; });
+      await waitForOutput(child, /SESSIONSCOPE_COMPANION_READY/, 30_000);
+      await new Promise((resolve) => { child.once('exit', resolve); child.kill('SIGTERM'); });
+      return stderr;
+    };
+    expect(await stderrOf(['--cookie-domain', '.localhost'])).toContain('WARNING: SESSION_COOKIE_DOMAIN=.localhost applies to all five sites');
+    expect(await stderrOf(['--cookie-domain', '.localhost', '--engine', 'db'])).not.toContain('WARNING');
+  }, 90_000);
+});
+
 describe('companion clearsessions', () => {
   it('follows --django: 4.2 stores a datetime expiry as an ISO string, and expired files are cleared', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ss-req-clear-'));
