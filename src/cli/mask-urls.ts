@@ -4,7 +4,7 @@
 // masking "1" or "true" everywhere would garble URLs without hiding anything.
 import type { Exchange } from '../core/audit/exchanges.ts';
 import { classifySession } from '../core/audit/classify.ts';
-import { maskIn } from '../core/audit/mask.ts';
+import { maskValuesInUrl } from '../core/audit/mask.ts';
 import { parseCookieHeader } from '../core/audit/request-audit.ts';
 import type { Finding } from '../core/audit/types.ts';
 import { parseSetCookie, splitSetCookieHeaders } from '../core/cookies/index.ts';
@@ -31,12 +31,7 @@ export function sessionValuesOf(exchanges: readonly Exchange[]): string[] {
 export function maskFindingUrls(findings: Finding[], values: readonly string[]): Finding[] {
   if (values.length === 0) return findings;
   return findings.map((f) => {
-    let url = f.url;
-    for (const value of values) {
-      if (url.includes(value)) url = maskIn(url, value);
-      const encoded = encodeURIComponent(value);
-      if (encoded !== value && url.includes(encoded)) url = maskIn(url, encoded);
-    }
+    const url = maskValuesInUrl(f.url, values);
     return url === f.url ? f : { ...f, url };
   });
 }

@@ -34,3 +34,14 @@ export function maskSecret(secret: string): string {
 export function maskIn(text: string, value: string): string {
   return value.length < 4 ? text : text.split(value).join(maskValue(value));
 }
+
+/** `url` with each of `values` masked, in its raw and its percent-encoded form (a session id carried in the URL). */
+export function maskValuesInUrl(url: string, values: readonly string[]): string {
+  let out = url;
+  for (const value of values) {
+    if (out.includes(value)) out = maskIn(out, value);
+    const encoded = encodeURIComponent(value);
+    if (encoded !== value && out.includes(encoded)) out = maskIn(out, encoded);
+  }
+  return out;
+}

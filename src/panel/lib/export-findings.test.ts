@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import type { PanelFinding } from '../model/types.ts';
-import { exportFindings, findingsToMarkdown, findingsToSarif } from './export-findings.ts';
+import type { PanelCookie, PanelFinding } from '../model/types.ts';
+import { exportFindings, findingsToMarkdown, findingsToSarif, sessionValuesOf } from './export-findings.ts';
 
 const findings: PanelFinding[] = [
   { rule: 'missing-httponly', severity: 'high', cookie: { name: 'sid', domain: 'a.test', path: '/' }, message: 'No HttpOnly | bad', fix: 'httpOnly: true', evidence: 'sid=ab…' },
@@ -63,5 +63,19 @@ describe('findings exports', () => {
     expect(JSON.parse(json.text).findings[0]).toEqual({ ...findings[0], url: 'http://a.test/', session: { is: false, reason: '' } });
     expect(exportFindings('sarif', [], null).filename).toBe('sessionscope-findings.sarif');
     expect(exportFindings('markdown', [], null).mime).toBe('text/markdown');
+  });
+
+  it('masks a session id that travels in the page URL, in every format', () => {
+    const cookie = (name: string, value: string): PanelCookie => ({ name, value, domain: 'a.test', path: '/', expires: null, httpOnly: true,
+      secure: false, sameSite: 'lax', partitionKey: null, priority: null, hostOnly: true, storeId: '0', thirdParty: false });
+    const sid = 'q8Vn2LrX0cTz7WbK4mYs9PdH6gJf3Ue1';
+    const values = sessionValuesOf([cookie('sessionid', sid), cookie('theme', 'dark-mode-on')]);
+    expect(values).toEqual([sid]);
+    for (const format of ['json', 'sarif', 'markdown'] as const) {
+      const text = exportFindings(format, findings, `http://a.test/cart;jsessionid=${sid}?next=%2F`, values).text;
+      expect(text).not.toContain(sid);
+      // SARIF percent-encodes its URIs, so the mask reads q8Vn%E2%80%A6… there
+      expect(text).toContain(format === 'sarif' ? 'q8Vn%E2%80%A6' : 'q8Vn…(32 chars)');
+    }
   });
 });

@@ -1,8 +1,10 @@
 // Findings exports: JSON (the CLI's `audit --format json` shape), SARIF 2.1.0 and Markdown.
 import manifest from '../../../manifest.json' with { type: 'json' };
 import type { Finding } from '../../core/audit/types.ts';
+import { classifySession } from '../../core/audit/classify.ts';
+import { maskValuesInUrl } from '../../core/audit/mask.ts';
 import { toSarif } from '../../core/sarif/write-sarif.ts';
-import type { PanelFinding } from '../model/types.ts';
+import type { PanelCookie, PanelFinding } from '../model/types.ts';
 import { SEVERITY_ORDER } from '../store/selectors.ts';
 import { PANEL_ONLY_RULES } from './server-diagnostics.ts';
 
@@ -62,11 +64,21 @@ export function findingsToMarkdown(findings: PanelFinding[], pageUrl: string | n
   return `${lines.join('\n')}\n`;
 }
 
-export function exportFindings(format: ExportFormat, findings: PanelFinding[], pageUrl: string | null): { text: string; mime: string; filename: string } {
+/**
+ * Values of the session cookies among `cookies`, longest first: a page URL that carries one (session-in-url) is
+ * masked in exports, which end up in tickets and code-scanning uploads. Short values would garble URLs for nothing.
+ */
+export function sessionValuesOf(cookies: readonly PanelCookie[]): string[] {
+  const values = new Set(cookies.filter((c) => c.value.length >= 8 && classifySession(c.name, c.value).is).map((c) => c.value));
+  return [...values].sort((a, b) => b.length - a.length);
+}
+
+export function exportFindings(format: ExportFormat, findings: PanelFinding[], pageUrl: string | null, sessionValues: readonly string[] = []): { text: string; mime: string; filename: string } {
+  const url = pageUrl === null ? null : maskValuesInUrl(pageUrl, sessionValues);
   switch (format) {
-    case 'json': return { text: findingsToJson(findings, pageUrl), mime: 'application/json', filename: 'sessionscope-findings.json' };
-    case 'sarif': return { text: findingsToSarif(findings, pageUrl), mime: 'application/sarif+json', filename: 'sessionscope-findings.sarif' };
-    case 'markdown': return { text: findingsToMarkdown(findings, pageUrl), mime: 'text/markdown', filename: 'sessionscope-findings.md' };
+    case 'json': return { text: findingsToJson(findings, url), mime: 'application/json', filename: 'sessionscope-findings.json' };
+    case 'sarif': return { text: findingsToSarif(findings, url), mime: 'application/sarif+json', filename: 'sessionscope-findings.sarif' };
+    case 'markdown': return { text: findingsToMarkdown(findings, url), mime: 'text/markdown', filename: 'sessionscope-findings.md' };
   }
 }
 
