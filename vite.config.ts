@@ -19,6 +19,8 @@ function manifestFor(target: 'chrome' | 'firefox') {
         strict_min_version: '140.0',
         data_collection_permissions: { required: ['none'] },
       },
+      // Firefox for Android only reads data_collection_permissions from 142 on; without this, web-ext lint warns
+      gecko_android: { strict_min_version: '142.0' },
     },
   };
 }
