@@ -11,7 +11,7 @@ export function createWebextPlatform(): BackgroundPlatform {
   return {
     cookies: createWebextCookies(browser),
     traffic: createWebextTraffic(browser),
-    session: createWebextArea(browser.storage.session),
+    session: createWebextArea(browser.storage.session, { jsonValues: true }),
     local: createWebextArea(browser.storage.local),
     messaging: createWebextMessaging(browser),
     tabs: createWebextTabs(browser),
