@@ -8,7 +8,9 @@ import type { KeyValueArea } from '../platform/types.ts';
 import { TabState, type TabRegistry } from './tab-state.ts';
 
 export const PERSIST_DELAY_MS = 250;
-export const SEGMENT_EVENTS = 100;
+// each save rewrites the partial newest segment (on average half of it): 20 events keep that waste small,
+// while the meta record's segment list (up to limit / 20 numbers) stays far smaller than the events written
+export const SEGMENT_EVENTS = 20;
 const PREFIX = 'ss:v1:';
 const INDEX_KEY = `${PREFIX}index`;
 
