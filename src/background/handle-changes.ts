@@ -58,6 +58,7 @@ export class ChangeHandler {
 
   /** A hint can only explain held changes of its own match key (name + value, or name for deletions). */
   private releaseExplained(hint: Hint): void {
+    if (this.pendingCount === 0) return; // nothing held: not even the key is worth building
     const list = this.heldByKey.get(matchKey(hint.name, hint.value, hint.deletion));
     if (!list) return;
     const { provenance } = this.ctx;

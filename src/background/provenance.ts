@@ -23,8 +23,13 @@ export interface Attribution { source: Provenance; tabId: number | null; origin?
 export const matchKey = (name: string, value: string, deletion: boolean) => (deletion ? `d\u0000${name}` : `s\u0000${name}\u0000${value}`);
 
 export class ProvenanceTracker {
-  /** hints by match key: a change only ever looks at hints that name its cookie and value (hot path) */
-  private byKey = new Map<string, Hint[]>();
+  /**
+   * hints by name, then by value (sets) or by name alone (deletions): a change only ever looks at hints that
+   * name its cookie and value (hot path). Two levels, not one name+value key: a concatenated key of a long
+   * session value was built, flattened and hashed for every header and every change.
+   */
+  private sets = new Map<string, Map<string, Hint[]>>();
+  private deletions = new Map<string, Hint[]>();
   private count = 0;
   /** called after every new hint (held changes of that name may now be explained) */
   onNote: ((hint: Hint) => void) | null = null;
@@ -32,9 +37,8 @@ export class ProvenanceTracker {
   constructor(private windowMs: number, private maxHints = 5000) {}
 
   note(hint: Hint): void {
-    const key = matchKey(hint.name, hint.value, hint.deletion);
-    const list = this.byKey.get(key);
-    if (list) list.push(hint); else this.byKey.set(key, [hint]);
+    const list = this.listFor(hint.name, hint.value, hint.deletion, true)!;
+    list.push(hint);
     if (++this.count > this.maxHints) this.prune(hint.time, true);
     this.onNote?.(hint);
   }
@@ -55,13 +59,35 @@ export class ProvenanceTracker {
     if (!found) return null;
     const [hint] = found.list.splice(found.index, 1);
     this.count--;
-    if (found.list.length === 0) this.byKey.delete(found.key);
+    if (found.list.length === 0) this.dropList(cookie.name, cookie.value, removed);
     return { source: hint.via, tabId: hint.tabId >= 0 ? hint.tabId : null, origin: hint.origin };
   }
 
-  private find(cookie: CookieRecord, removed: boolean, time: number): { key: string; list: Hint[]; index: number } | null {
-    const key = matchKey(cookie.name, cookie.value, removed);
-    const list = this.byKey.get(key);
+  /** The hints of one match key (name + value, or name for deletions); created when `create`. */
+  private listFor(name: string, value: string, deletion: boolean, create: boolean): Hint[] | undefined {
+    if (deletion) {
+      let list = this.deletions.get(name);
+      if (!list && create) this.deletions.set(name, list = []);
+      return list;
+    }
+    let byValue = this.sets.get(name);
+    if (!byValue) {
+      if (!create) return undefined;
+      this.sets.set(name, byValue = new Map());
+    }
+    let list = byValue.get(value);
+    if (!list && create) byValue.set(value, list = []);
+    return list;
+  }
+
+  private dropList(name: string, value: string, deletion: boolean): void {
+    if (deletion) { this.deletions.delete(name); return; }
+    const byValue = this.sets.get(name);
+    if (byValue && byValue.delete(value) && byValue.size === 0) this.sets.delete(name);
+  }
+
+  private find(cookie: CookieRecord, removed: boolean, time: number): { list: Hint[]; index: number } | null {
+    const list = this.listFor(cookie.name, cookie.value, removed, false);
     if (!list) return null;
     let best = -1;
     for (let i = list.length - 1; i >= 0; i--) {
@@ -70,22 +96,36 @@ export class ProvenanceTracker {
       if (h.host !== cookie.domain && !domainMatch(h.host, cookie.domain)) continue;
       if (best < 0 || Math.abs(h.time - time) < Math.abs(list[best].time - time)) best = i;
     }
-    return best < 0 ? null : { key, list, index: best };
+    return best < 0 ? null : { list, index: best };
   }
 
   /** Drops hints too old to explain anything still to come; when full (`hard`), keeps the newest half. */
   prune(now: number, hard = false): void {
     this.keepFrom(now - this.windowMs);
     if (!hard || this.count <= this.maxHints / 2) return;
-    const times = [...this.byKey.values()].flatMap((l) => l.map((h) => h.time)).sort((a, b) => a - b);
+    const times: number[] = [];
+    this.forEachList((list) => { for (const h of list) times.push(h.time); });
+    times.sort((a, b) => a - b);
     this.keepFrom(times[times.length - Math.floor(this.maxHints / 2)]);
+  }
+
+  private forEachList(fn: (list: Hint[]) => void): void {
+    for (const list of this.deletions.values()) fn(list);
+    for (const byValue of this.sets.values()) for (const list of byValue.values()) fn(list);
   }
 
   private keepFrom(cutoff: number): void {
     this.count = 0;
-    for (const [key, list] of this.byKey) {
-      const kept = list.filter((h) => h.time >= cutoff);
-      if (kept.length) { this.byKey.set(key, kept); this.count += kept.length; } else this.byKey.delete(key);
+    const keep = <K>(map: Map<K, Hint[]>) => {
+      for (const [key, list] of map) {
+        const kept = list.filter((h) => h.time >= cutoff);
+        if (kept.length) { map.set(key, kept); this.count += kept.length; } else map.delete(key);
+      }
+    };
+    keep(this.deletions);
+    for (const [name, byValue] of this.sets) {
+      keep(byValue);
+      if (byValue.size === 0) this.sets.delete(name);
     }
   }
 
