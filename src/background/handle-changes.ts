@@ -3,12 +3,10 @@
 // hold ends. Then it is attributed and filed under every tab that can see the cookie.
 import type { CookieRecord } from '../core/protocol/index.ts';
 import type { CookieChange } from '../platform/types.ts';
-import { matchKey, type Attribution, type Hint } from './provenance.ts';
+import type { Attribution, Hint } from './provenance.ts';
+import { HeldIndex, type Held } from './held-index.ts';
 import type { BlockedCheck } from './blocked-check.ts';
 import type { PipelineContext } from './context.ts';
-
-/** `key`: the provenance match key a hint must carry to explain the change */
-interface Held { change: CookieChange; done: boolean; key: string }
 
 /** The cookie's store identity (cookieKeyOf's fields) as a map key; browsers allow no NUL in any of them. */
 const overwriteKey = (c: CookieRecord): string =>
@@ -18,7 +16,7 @@ export class ChangeHandler {
   /** arrival order, for the hold timeout */
   private held: Held[] = [];
   /** by match key: a new hint only re-checks the changes it could explain (hot path: one name is often held many times) */
-  private heldByKey = new Map<string, Held[]>();
+  private heldByKey = new HeldIndex();
   private pendingCount = 0;
   private timer: unknown = null;
   /** removals with cause 'overwrite' are half of an update: the add that follows carries the cause */
@@ -41,10 +39,9 @@ export class ChangeHandler {
       this.apply(change, who);
       return;
     }
-    const h: Held = { change, done: false, key: matchKey(change.cookie.name, change.cookie.value, change.removed) };
+    const h: Held = { change, done: false };
     this.held.push(h);
-    const list = this.heldByKey.get(h.key);
-    if (list) list.push(h); else this.heldByKey.set(h.key, [h]);
+    this.heldByKey.add(h);
     this.pendingCount++;
     this.schedule();
   }
@@ -59,7 +56,7 @@ export class ChangeHandler {
   /** A hint can only explain held changes of its own match key (name + value, or name for deletions). */
   private releaseExplained(hint: Hint): void {
     if (this.pendingCount === 0) return; // nothing held: not even the key is worth building
-    const list = this.heldByKey.get(matchKey(hint.name, hint.value, hint.deletion));
+    const list = this.heldByKey.get(hint.name, hint.value, hint.deletion);
     if (!list) return;
     const { provenance } = this.ctx;
     for (const h of list.slice()) if (provenance.explains(h.change.cookie, h.change.removed, h.change.time)) this.release(h);
@@ -68,9 +65,7 @@ export class ChangeHandler {
   private release(h: Held): void {
     h.done = true;
     this.pendingCount--;
-    const list = this.heldByKey.get(h.key)!;
-    list.splice(list.indexOf(h), 1);
-    if (list.length === 0) this.heldByKey.delete(h.key);
+    this.heldByKey.remove(h);
     while (this.held.length && this.held[0].done) this.held.shift();
     this.apply(h.change);
   }

@@ -19,9 +19,6 @@ export interface Hint {
 
 export interface Attribution { source: Provenance; tabId: number | null; origin?: string }
 
-/** Hints that can explain the same change share a key: name + value for sets, name alone for deletions. */
-export const matchKey = (name: string, value: string, deletion: boolean) => (deletion ? `d\u0000${name}` : `s\u0000${name}\u0000${value}`);
-
 export class ProvenanceTracker {
   /**
    * hints by name, then by value (sets) or by name alone (deletions): a change only ever looks at hints that
