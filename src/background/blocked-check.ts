@@ -37,7 +37,10 @@ export class BlockedCheck {
   satisfy(cookie: CookieRecord): void {
     const list = this.byName.get(cookie.name);
     if (!list) return;
-    for (const p of list.filter((x) => matchesHost(x, x.host, cookie))) this.take(p);
+    // no copy of the list per store change unless something matches (take() splices it)
+    let matched: Pending[] | null = null;
+    for (const x of list) if (matchesHost(x, x.host, cookie)) (matched ??= []).push(x);
+    if (matched) for (const p of matched) this.take(p);
   }
 
   get size(): number { return this.queue.length; }

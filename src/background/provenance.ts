@@ -19,6 +19,9 @@ export interface Hint {
 
 export interface Attribution { source: Provenance; tabId: number | null; origin?: string }
 
+/** cookie names with (possibly emptied) hint maps before the empty ones are swept */
+const MAX_NAMES = 1000;
+
 export class ProvenanceTracker {
   /**
    * hints by name, then by value (sets) or by name alone (deletions): a change only ever looks at hints that
@@ -27,6 +30,7 @@ export class ProvenanceTracker {
    */
   private sets = new Map<string, Map<string, Hint[]>>();
   private deletions = new Map<string, Hint[]>();
+  private sweepAt = MAX_NAMES;
   private count = 0;
   /** called after every new hint (held changes of that name may now be explained) */
   onNote: ((hint: Hint) => void) | null = null;
@@ -70,6 +74,7 @@ export class ProvenanceTracker {
     let byValue = this.sets.get(name);
     if (!byValue) {
       if (!create) return undefined;
+      if (this.sets.size >= this.sweepAt) this.sweepEmptyNames();
       this.sets.set(name, byValue = new Map());
     }
     let list = byValue.get(value);
@@ -79,8 +84,14 @@ export class ProvenanceTracker {
 
   private dropList(name: string, value: string, deletion: boolean): void {
     if (deletion) { this.deletions.delete(name); return; }
-    const byValue = this.sets.get(name);
-    if (byValue && byValue.delete(value) && byValue.size === 0) this.sets.delete(name);
+    // the name keeps its emptied map: the next header of that name would only build it again (one Map per
+    // header); empty ones are swept once there are many names
+    this.sets.get(name)?.delete(value);
+  }
+
+  private sweepEmptyNames(): void {
+    for (const [name, byValue] of this.sets) if (byValue.size === 0) this.sets.delete(name);
+    this.sweepAt = Math.max(MAX_NAMES, 2 * this.sets.size); // many live names: no sweep per new name
   }
 
   private find(cookie: CookieRecord, removed: boolean, time: number): { list: Hint[]; index: number } | null {
