@@ -126,3 +126,14 @@ describe('estimateIdBits against the plain definitions', () => {
     }), { numRuns: 3000 });
   });
 });
+
+describe('analyseIdSample with knownDistinct', () => {
+  it('gives what the deduplicating form gives for ids without repeats', () => {
+    const samples = [
+      Array.from({ length: 30 }, (_, i) => `sess${1000 + i * 3}`),
+      Array.from({ length: 30 }, (_, i) => `abcd${(i * 7919).toString(16).padStart(8, '0')}`),
+      Array.from({ length: 5 }, (_, i) => `x${i}`.repeat(3)),
+    ];
+    for (const ids of samples) expect(analyseIdSample(ids, true)).toEqual(analyseIdSample(ids));
+  });
+});

@@ -2,7 +2,7 @@
 import { classifySession } from './classify.ts';
 import { makeFinding } from './finding.ts';
 import { maskIn, maskValue } from './mask.ts';
-import { record, rememberId, rememberSessionValue, type AuditState } from './state.ts';
+import { idsAreDistinct, record, rememberId, rememberSessionValue, type AuditState } from './state.ts';
 import { checkSessionId, extractSessionId } from './session-id.ts';
 import type { Finding, RequestObservation } from './types.ts';
 
@@ -27,7 +27,8 @@ function learnSessions(state: AuditState, obs: RequestObservation, host: string)
     const id = extractSessionId(c.value);
     if (id === null) continue;
     const evidence = `Cookie: ${c.name}=${state.options.showValues ? c.value : maskValue(c.value)}`;
-    const weak = checkSessionId(id, rememberId(state, c.name, id), evidence);
+    const history = rememberId(state, c.name, id);
+    const weak = checkSessionId(id, history, evidence, idsAreDistinct(state, c.name));
     if (weak) findings.push(makeFinding({ name: c.name, domain: host, path: '/', url: obs.url, session }, weak));
   }
   return findings;

@@ -7,7 +7,7 @@ import { defaultPathOf, readOrigin, siteOf, type Origin } from './origin.ts';
 import { isDeletion, splitSetCookieLines, toAuditCookie, type AuditCookie } from './parse-cookie.ts';
 import { checkCookie, type CookieContext } from './rules-cookie.ts';
 import { checkSessionId, extractSessionId } from './session-id.ts';
-import { record, rememberId, rememberSessionValue, type AuditState } from './state.ts';
+import { idsAreDistinct, record, rememberId, rememberSessionValue, type AuditState } from './state.ts';
 import { checkBlocked } from './blocked.ts';
 import { toStoredCookie, headerValue } from './inputs.ts';
 import type { Finding, ResponseObservation } from './types.ts';
@@ -60,7 +60,7 @@ export function judgeCookie(state: AuditState, audited: AuditedCookie): Finding[
   if (ctx.session.is) {
     if (id !== null) {
       const history = rememberId(state, ctx.cookie.name, id);
-      const weak = weakKnown ? null : checkSessionId(id, history, ctx.evidence);
+      const weak = weakKnown ? null : checkSessionId(id, history, ctx.evidence, idsAreDistinct(state, ctx.cookie.name));
       if (weak) hits.push(weak);
     }
     rememberSessionValue(state, { name: subject.name, domain: subject.domain, path: subject.path, url: subject.url, value: ctx.cookie.value });

@@ -15,13 +15,14 @@ export function extractSessionId(value: string): string | null {
   return /^[\x21-\x7e]+$/.test(v) || v === '' ? v : null;
 }
 
-export function checkSessionId(id: string, history: string[], evidence: string): Hit | null {
+/** `distinct`: `history` holds no repeated id (see analyseIdSample) */
+export function checkSessionId(id: string, history: string[], evidence: string, distinct = false): Hit | null {
   const single = estimateIdBits(id);
   if (single.bits < MIN_BITS) {
     const why = single.pattern ? ` (${single.pattern})` : '';
     return { rule: 'weak-session-id', message: `session id has about ${Math.round(single.bits)} bits of entropy${why}, under 64`, evidence };
   }
-  const sample = analyseIdSample(history);
+  const sample = analyseIdSample(history, distinct);
   if (sample && sample.bits < MIN_BITS) {
     return { rule: 'weak-session-id', message: `observed ids are predictable: ${sample.pattern} (${describeBits(sample.bits)} vary)`, evidence: `${evidence} (${new Set(history).size} ids compared)` };
   }

@@ -17,6 +17,8 @@ export interface AuditState {
   sessionValues: Map<string, SessionValue>;
   /** opaque ids per cookie name, in observation order, for weak-session-id patterns */
   ids: Map<string, string[]>;
+  /** per cookie name, how often each id occurs in `ids`: tells a sample without repeats apart without a Set per check */
+  idCounts: Map<string, Map<string, number>>;
   /**
    * cookies whose findings depend on the session verdict, so a decoder verdict can re-run them; `keys` are
    * the finding keys of its hits (`rules`, in order), then its weak-session-id key when only that is kept
@@ -36,7 +38,7 @@ export const DEFAULT_SESSION_MAX_AGE = 1_209_600;
 export function createState(options: AuditOptions): AuditState {
   return {
     options, sessionMaxAge: options.config?.sessionMaxAge ?? options.sessionMaxAge ?? DEFAULT_SESSION_MAX_AGE,
-    jar: [], findings: new Map(), sessionValues: new Map(), ids: new Map(), contexts: new Map(),
+    jar: [], findings: new Map(), sessionValues: new Map(), ids: new Map(), idCounts: new Map(), contexts: new Map(),
     listeners: new Set(), fresh: [], toDecode: [],
   };
 }
@@ -71,8 +73,22 @@ export function rememberSessionValue(state: AuditState, entry: SessionValue): vo
 
 export function rememberId(state: AuditState, name: string, id: string): string[] {
   const list = state.ids.get(name) ?? [];
-  if (list[list.length - 1] !== id) list.push(id);
-  if (list.length > 200) list.shift();
+  let counts = state.idCounts.get(name);
+  if (!counts) state.idCounts.set(name, counts = new Map());
+  if (list[list.length - 1] !== id) {
+    list.push(id);
+    counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  if (list.length > 200) {
+    const old = list.shift()!;
+    const n = counts.get(old)! - 1;
+    if (n === 0) counts.delete(old); else counts.set(old, n);
+  }
   state.ids.set(name, list);
   return list;
+}
+
+/** Whether the remembered ids of this cookie name are all different (the usual case). */
+export function idsAreDistinct(state: AuditState, name: string): boolean {
+  return (state.idCounts.get(name)?.size ?? 0) === (state.ids.get(name)?.length ?? 0);
 }
