@@ -5,7 +5,7 @@
 import { test, expect, type Request } from '@playwright/test';
 import { launchWithExtension, type LoadedExtension } from '../support/extension.ts';
 import { startCompanion, type Companion } from '../panel/companion.ts';
-import { attachWorker, isLoopbackUrl, type WorkerCdp } from './worker-cdp.ts';
+import { attachWorker, isLoopbackUrl, type WorkerCdp } from '../support/worker-cdp.ts';
 
 const SECRET = 'django-ref-insecure-secret-key-do-not-use-in-production';
 

@@ -1,4 +1,4 @@
-// CDP to the extension's service worker for e2e tests: Playwright's newCDPSession takes only pages and
+// CDP to the extension's service worker for e2e tests and the benches: Playwright's newCDPSession takes only pages and
 // frames, so this attaches through a page session (Target.attachToTarget + sendMessageToTarget).
 import type { BrowserContext, CDPSession } from '@playwright/test';
 
