@@ -2,11 +2,10 @@
 // shows, so it must reach the event stream the panel watches; before, it changed the store silently and the panel
 // kept showing a record the cache no longer held.
 import { afterAll, describe, expect, it } from 'vitest';
-import { request } from 'node:http';
 import { createCompanionServer } from '../../src/companion/server.ts';
 import { installCompanionExtras } from '../../src/companion/inspect/install.ts';
 import type { CompanionServer, Engine } from '../../src/companion/types.ts';
-import { send } from '../companion/inspect/http.ts';
+import { send, watchEvents } from '../companion/inspect/http.ts';
 
 const servers: CompanionServer[] = [];
 afterAll(async () => { await Promise.all(servers.map((s) => s.close())); });
@@ -21,21 +20,6 @@ async function start(engine: Engine): Promise<number> {
 
 type Change = { type: string; engine: string; key: string | null; at: number };
 
-function watch(port: number): { events: Change[]; connected: () => boolean; close(): void } {
-  const events: Change[] = [];
-  let connected = false;
-  const stream = request({ host: '127.0.0.1', port, path: '/__sessionscope/events', headers: { host: `127.0.0.1:${port}` } }, (res) => {
-    let buffer = '';
-    res.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      connected ||= buffer.includes(': connected');
-      for (const m of buffer.matchAll(/^data: (.*)$/gm)) events.push(JSON.parse(m[1]));
-      buffer = buffer.slice(buffer.lastIndexOf('\n\n') + 2);
-    });
-  });
-  stream.end();
-  return { events, connected: () => connected, close: () => stream.destroy() };
-}
 
 const fault = (port: number, body: unknown) =>
   send(port, '/__sessionscope/faults', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
@@ -43,7 +27,7 @@ const fault = (port: number, body: unknown) =>
 describe('fault injection reaches the event stream', () => {
   it.each(['cache', 'cached_db'] as Engine[])('%s: evict names the key, restart-cache evicts everything (key null)', async (engine) => {
     const port = await start(engine);
-    const w = watch(port);
+    const w = watchEvents<Change>(port);
     await expect.poll(w.connected).toBe(true);
     const set = await send(port, '/session/set', { method: 'POST', body: '{"a":1}' });
     const key = /sessionid=([a-z0-9]{32})/.exec(String(set.headers['set-cookie']))![1];
@@ -56,7 +40,7 @@ describe('fault injection reaches the event stream', () => {
 
   it('shift-clock announces clock-shifted, stamped with the shifted clock', async () => {
     const port = await start('db');
-    const w = watch(port);
+    const w = watchEvents<Change>(port);
     await expect.poll(w.connected).toBe(true);
     expect((await fault(port, { action: 'shift-clock', seconds: 86_400 })).json()).toMatchObject({ ok: true, clockOffset: 86_400 });
     await expect.poll(() => w.events.map((e) => e.type)).toEqual(['clock-shifted']);

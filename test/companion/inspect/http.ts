@@ -18,3 +18,20 @@ export function send(port: number, path: string, opts: { method?: string; header
     req.end(opts.body);
   });
 }
+
+/** The companion's event stream (SSE) as a growing list; `connected` turns true once the server's greeting arrived. */
+export function watchEvents<E>(port: number): { events: E[]; connected: () => boolean; close(): void } {
+  const events: E[] = [];
+  let connected = false;
+  const stream = request({ host: '127.0.0.1', port, path: '/__sessionscope/events', headers: { host: `127.0.0.1:${port}` } }, (res) => {
+    let buffer = '';
+    res.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      connected ||= buffer.includes(': connected');
+      for (const m of buffer.matchAll(/^data: (.*)$/gm)) events.push(JSON.parse(m[1]) as E);
+      buffer = buffer.slice(buffer.lastIndexOf('\n\n') + 2);
+    });
+  });
+  stream.end();
+  return { events, connected: () => connected, close: () => stream.destroy() };
+}

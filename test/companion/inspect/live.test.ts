@@ -1,12 +1,11 @@
 // The inspection API on live companion sites: lookups match what the engine stored, accepted() follows
 // cycle_key/flush/expiry, fault injection changes what Django would do, and store changes stream as SSE.
 import { afterAll, describe, expect, it } from 'vitest';
-import { request } from 'node:http';
 import { createCompanionServer } from '../../../src/companion/server.ts';
 import { installCompanionExtras } from '../../../src/companion/inspect/install.ts';
 import type { CompanionServer, Engine } from '../../../src/companion/types.ts';
 import { Browser } from '../demo/browser.ts';
-import { send } from './http.ts';
+import { send, watchEvents } from './http.ts';
 
 const servers: CompanionServer[] = [];
 afterAll(async () => { await Promise.all(servers.map((s) => s.close())); });
@@ -80,19 +79,8 @@ describe('inspection API on live sites', () => {
 
   it('streams created / cycled / flushed as the demo logs in and out', async () => {
     const { b, port } = await start('db');
-    const events: Array<{ type: string; key: string | null; previousKey?: string | null }> = [];
-    let connected = false;
-    const stream = request({ host: '127.0.0.1', port, path: '/__sessionscope/events', headers: { host: `127.0.0.1:${port}` } }, (res) => {
-      let buffer = '';
-      res.on('data', (chunk: Buffer) => {
-        buffer += chunk.toString();
-        connected ||= buffer.includes(': connected');
-        for (const m of buffer.matchAll(/^data: (.*)$/gm)) events.push(JSON.parse(m[1]));
-        buffer = buffer.slice(buffer.lastIndexOf('\n\n') + 2);
-      });
-    });
-    stream.end();
-    await expect.poll(() => connected).toBe(true);
+    const { events, connected, close } = watchEvents<{ type: string; key: string | null; previousKey?: string | null }>(port);
+    await expect.poll(connected).toBe(true);
     await b.post('/demo/cart', { action: 'add', sku: 'mug' });
     const anonymous = b.session();
     await b.post('/demo/login', { username: 'alice', password: 'wonderland' });
@@ -101,6 +89,6 @@ describe('inspection API on live sites', () => {
     await expect.poll(() => events.map((e) => e.type)).toEqual(expect.arrayContaining(['created', 'cycled', 'flushed']));
     expect(events.find((e) => e.type === 'cycled')).toMatchObject({ key: alice, previousKey: anonymous });
     expect(events.find((e) => e.type === 'flushed')).toMatchObject({ key: alice });
-    stream.destroy();
+    close();
   });
 });
