@@ -6,7 +6,8 @@ import type { PanelActions, PanelStore } from './store/create-panel-store.ts';
 
 export const StoreContext = createContext<PanelStore | null>(null);
 
-function useStoreApi(): PanelStore {
+/** The store itself, for event handlers that read state once (no subscription, no re-render). */
+export function useStoreApi(): PanelStore {
   const store = useContext(StoreContext);
   if (!store) throw new Error('panel components need a StoreContext provider');
   return store;

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { usePanel } from '../hooks.ts';
+import { usePanel, useStoreApi } from '../hooks.ts';
 import { downloadText, exportFindings, sessionValuesOf, type ExportFormat } from '../lib/export-findings.ts';
 import { groupFindings } from '../store/selectors.ts';
 import { selectAllFindings } from '../store/server-selectors.ts';
@@ -12,7 +12,8 @@ export function FindingsView() {
   const [now] = useState(() => Date.now());
   const findings = usePanel((s) => selectAllFindings(s, now));
   const pageUrl = usePanel((s) => s.page.url);
-  const cookies = usePanel((s) => s.cookies.list);
+  // cookie values are read when exporting, not subscribed to: the list changes with every cookie event
+  const store = useStoreApi();
   const groups = groupFindings(findings);
   return (
     <section class="findings-view" aria-label="Findings">
@@ -21,7 +22,7 @@ export function FindingsView() {
         <span class="spacer" />
         {EXPORTS.map((x) => (
           <button type="button" key={x.id} data-testid={`export-${x.id}`} disabled={findings.length === 0}
-            onClick={() => { const out = exportFindings(x.id, findings, pageUrl, sessionValuesOf(cookies)); downloadText(out.text, out.mime, out.filename); }}>
+            onClick={() => { const out = exportFindings(x.id, findings, pageUrl, sessionValuesOf(store.getState().cookies.list)); downloadText(out.text, out.mime, out.filename); }}>
             Export {x.label}
           </button>
         ))}
